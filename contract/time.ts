@@ -1,0 +1,26 @@
+/**
+ * Time is Asia/Shanghai, whatever the process TZ (cloud functions run in UTC).
+ * China has had no daylight saving since 1991, so a fixed +08:00 offset is exact and needs no
+ * Intl time-zone data (missing on some old phones). Used by both the client and the server.
+ */
+import dayjs, { type Dayjs } from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+
+export const SHANGHAI_OFFSET_MINUTES = 8 * 60;
+
+/** A dayjs view of an instant in Asia/Shanghai local time. */
+export function shanghai(instant: Date | number | string = Date.now()): Dayjs {
+  return dayjs(instant).utcOffset(SHANGHAI_OFFSET_MINUTES);
+}
+
+/** The instant of a Shanghai wall-clock time, e.g. fromShanghai('2027-02-05 18:00'). */
+export function fromShanghai(wallClock: string): Date {
+  return dayjs.utc(wallClock).subtract(SHANGHAI_OFFSET_MINUTES, 'minute').toDate();
+}
+
+/** 'YYYY-MM-DD' of the Shanghai calendar day containing the instant. */
+export function shanghaiDay(instant: Date | number = Date.now()): string {
+  return shanghai(instant).format('YYYY-MM-DD');
+}

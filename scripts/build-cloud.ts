@@ -1,0 +1,74 @@
+/**
+ * Builds every cloud function into cloudfunctions/<name>/, uploadable as it is:
+ *   index.js      server/functions/<name>.ts with all shared code bundled in; wx-server-sdk external
+ *   package.json  depends on the exact wx-server-sdk version pinned in the root package.json
+ *   config.json   openapi permissions, timeout and timer trigger from server/functions/deployment.ts
+ * The function list is the contract's, so a function cannot exist on one side only.
+ */
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONTRACT, type FunctionName } from '../contract';
+import { DEPLOYMENT } from '../server/functions/deployment';
+
+const root = path.resolve(__dirname, '..');
+const rootPackage = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+const SDK_VERSION = rootPackage.dependencies['wx-server-sdk'];
+
+/** WeChat's Node.js 16 runtime is the oldest one a function may be deployed on. */
+const TARGET = 'node16';
+
+export function functionNames(): FunctionName[] {
+  return Object.keys(CONTRACT) as FunctionName[];
+}
+
+export async function buildFunction(name: FunctionName, outRoot = path.join(root, 'cloudfunctions')): Promise<void> {
+  const outDir = path.join(outRoot, name);
+  mkdirSync(outDir, { recursive: true });
+  await build({
+    entryPoints: [path.join(root, 'server', 'functions', `${name}.ts`)],
+    outfile: path.join(outDir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: TARGET,
+    format: 'cjs',
+    external: ['wx-server-sdk'],
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const deployment = DEPLOYMENT[name];
+  const pkg = {
+    name,
+    version: '1.0.0',
+    private: true,
+    main: 'index.js',
+    description: `职工·家 cloud function "${name}" (built by npm run build:cloud; do not edit)`,
+    dependencies: { 'wx-server-sdk': SDK_VERSION },
+  };
+  const config = {
+    timeout: deployment.timeout ?? 3,
+    permissions: { openapi: deployment.openapi },
+    ...(deployment.timer
+      ? { triggers: [{ name: deployment.timer.name, type: 'timer', config: deployment.timer.cron }] }
+      : {}),
+  };
+  writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  writeFileSync(path.join(outDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  for (const name of functionNames()) await buildFunction(name);
+  console.log(`built ${functionNames().length} cloud functions into cloudfunctions/ in ${Date.now() - started} ms`);
+}
+
+// Run as a script (tsx scripts/build-cloud.ts), not when imported by the tests or benchmarks.
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,30 @@
+import type { Role } from '../../contract/account/model';
+import type { Database } from '../db/database';
+
+export type { Database };
+
+/** Staff rights, read from the roles collection at the door of every staff action. */
+export interface StaffRights {
+  role: Exclude<Role, 'worker'>;
+  /** For centre staff: the centres they act for (admins act for all). */
+  centreIds: string[];
+  /** Display name for the audit log. */
+  name: string;
+}
+
+/** Platform services the domain may need, provided by the entry (WeChat's openapi in production). */
+export interface Platform {
+  /** Content security check (security.msgSecCheck v2): WeChat's suggestion for the text. */
+  checkText(text: string, openid: string): Promise<'pass' | 'review' | 'risky'>;
+}
+
+/** Everything a domain handler receives besides its input. No Taro, no HTTP, no globals. */
+export interface HandlerContext {
+  db: Database;
+  /** The caller's OPENID from the platform; empty only on public actions called from outside WeChat. */
+  openid: string;
+  /** Present on staff and admin actions (checked at the door); absent otherwise. */
+  staff?: StaffRights;
+  now: Date;
+  platform: Platform;
+}

@@ -1,0 +1,119 @@
+/**
+ * The one mechanism behind every cloud function's entry: route the action, establish identity
+ * from the platform, check access, validate the input at the door, run the domain handler, and
+ * answer an Envelope. A function's index only lists its handlers (see server/functions/).
+ */
+import * as cloud from 'wx-server-sdk';
+import * as z from 'zod';
+// Only the Chinese messages: importing z.locales would bundle every language (~260 KB).
+import zhCN from 'zod/v4/locales/zh-CN.js';
+import { CONTRACT, type ActionName, type FunctionName, type OutputOf, type ParsedInputOf } from '../../contract';
+import type { Access, AppErrorBody, Envelope } from '../../contract/define';
+import { ERROR_MESSAGES } from '../../contract/errors';
+import { AppError } from './app-error';
+import { loadStaffRights } from './caller';
+import { asDatabase, type Database } from '../db/database';
+import type { HandlerContext, Platform } from './context';
+
+z.config(zhCN());
+
+export type Handler<F extends FunctionName, A extends ActionName<F>> = (
+  ctx: HandlerContext,
+  input: ParsedInputOf<F, A>,
+) => Promise<OutputOf<F, A>>;
+
+export type Handlers<F extends FunctionName> = { [A in ActionName<F>]: Handler<F, A> };
+
+/** A timer trigger's handler; runs with no caller. */
+export type TimerHandler = (ctx: HandlerContext) => Promise<unknown>;
+
+export interface EntryDefinition<F extends FunctionName> {
+  handlers: Handlers<F>;
+  /** Keyed by the trigger name declared in server/functions/deployment.ts. */
+  timers?: Record<string, TimerHandler>;
+}
+
+/** An event bigger than this is refused before parsing: no form of ours comes near it. */
+const MAX_EVENT_BYTES = 64 * 1024;
+
+interface TimerEvent {
+  Type: 'Timer';
+  TriggerName: string;
+}
+
+function isTimerEvent(event: unknown): event is TimerEvent {
+  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
+}
+
+function fail(code: AppErrorBody['code'], message?: string, fields?: Record<string, string>): Envelope<never> {
+  return { ok: false, error: { code, message: message ?? ERROR_MESSAGES[code], ...(fields ? { fields } : {}) } };
+}
+
+function fieldsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '_';
+    if (!fields[path]) fields[path] = issue.message;
+  }
+  return fields;
+}
+
+function makePlatform(): Platform {
+  return {
+    async checkText(text, openid) {
+      const res = (await cloud.openapi.security.msgSecCheck({ content: text, version: 2, scene: 2, openid })) as {
+        result?: { suggest?: string };
+      };
+      const suggest = res.result?.suggest;
+      return suggest === 'risky' || suggest === 'review' ? suggest : 'pass';
+    },
+  };
+}
+
+async function admit(db: Database, access: Access, openid: string): Promise<Pick<HandlerContext, 'staff'> | Envelope<never>> {
+  if (access === 'public') return {};
+  if (!openid) return fail('NOT_SIGNED_IN');
+  if (access === 'worker') return {};
+  const staff = await loadStaffRights(db, openid);
+  if (!staff || (access === 'admin' && staff.role !== 'admin')) return fail('FORBIDDEN');
+  return { staff };
+}
+
+export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefinition<F>) {
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+  const db = asDatabase(cloud.database());
+  const platform = makePlatform();
+  const actions = CONTRACT[fn] as Record<string, { input: z.ZodType; access: Access }>;
+  const handlers = definition.handlers as Record<string, (ctx: HandlerContext, input: unknown) => Promise<unknown>>;
+
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
+    const { OPENID } = cloud.getWXContext();
+    const openid = typeof OPENID === 'string' ? OPENID : '';
+    try {
+      // A timer event carries no OPENID; a client call always does, so a client cannot fake a timer.
+      if (isTimerEvent(event) && !openid) {
+        const timer = definition.timers?.[event.TriggerName];
+        if (!timer) return fail('UNKNOWN_ACTION');
+        return { ok: true, data: await timer({ db, openid: '', now: new Date(), platform }) };
+      }
+      if (typeof event !== 'object' || event === null) return fail('BAD_INPUT');
+      if (JSON.stringify(event).length > MAX_EVENT_BYTES) return fail('BAD_INPUT', '内容太长了，请删减后再试');
+      const { action, input } = event as { action?: unknown; input?: unknown };
+      if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(actions, action)) {
+        return fail('UNKNOWN_ACTION');
+      }
+      const spec = actions[action];
+      const admitted = await admit(db, spec.access, openid);
+      if ('ok' in admitted) return admitted;
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) return fail('BAD_INPUT', undefined, fieldsOf(parsed.error));
+      const data = await handlers[action]({ db, openid, staff: admitted.staff, now: new Date(), platform }, parsed.data);
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, error.message, error.fields);
+      // Unexpected: log it for the cloud console, answer a typed error, never a stack trace.
+      console.error(`[${fn}]`, error);
+      return fail('INTERNAL');
+    }
+  };
+}

@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import type { CallState } from '../hooks/use-call';
+
+interface Props<O> {
+  state: CallState<O>;
+  onRetry: () => void;
+  /** What "nothing here" means on this page, in a worker's words. */
+  emptyText: string;
+  isEmpty?: (data: O) => boolean;
+  children: (data: O) => ReactNode;
+}
+
+/** The loading, empty and error states every page needs, in one place. No dead ends: errors offer 重试. */
+export function AsyncView<O>({ state, onRetry, emptyText, isEmpty, children }: Props<O>) {
+  if (state.status === 'loading') {
+    return (
+      <View className='card' aria-busy='true'>
+        <Text className='muted'>正在加载…</Text>
+      </View>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <View className='card' role='alert'>
+        <Text>{state.error.message}</Text>
+        <Button className='button' onClick={onRetry}>
+          重试
+        </Button>
+      </View>
+    );
+  }
+  if (isEmpty?.(state.data)) {
+    return (
+      <View className='card'>
+        <Text className='muted'>{emptyText}</Text>
+      </View>
+    );
+  }
+  return <>{children(state.data)}</>;
+}

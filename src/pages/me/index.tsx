@@ -1,0 +1,60 @@
+import { Button, Switch, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { ROLE_LABELS } from '@contract/account/model';
+import { devSession } from '../../api/dev-session';
+import { AsyncView } from '../../components/async-view';
+import { DevSignIn } from '../../components/dev/dev-sign-in';
+import { PageShell } from '../../components/page-shell';
+import { useCall } from '../../hooks/use-call';
+import { useLargeText } from '../../hooks/use-large-text';
+import { setLargeText } from '../../prefs/large-text';
+
+export default function MePage() {
+  const { state, reload } = useCall('account', 'me', {});
+  const large = useLargeText();
+  useDidShow(() => void reload());
+
+  return (
+    <PageShell>
+      <AsyncView state={state} onRetry={reload} emptyText=''>
+        {(me) =>
+          me.signedIn ? (
+            <View className='card' data-testid='me'>
+              <Text className='title' style={{ display: 'block' }}>
+                {me.nickname ?? '微信用户'}
+              </Text>
+              <Text className='tag tag--ok'>{ROLE_LABELS[me.role]}</Text>
+              <Text className='muted' style={{ display: 'block' }}>
+                账号 {me.maskedOpenid}
+              </Text>
+              {process.env.TARO_ENV === 'h5' && (
+                <Button
+                  className='button button--plain'
+                  onClick={() => {
+                    devSession.clear();
+                    void reload();
+                  }}
+                >
+                  退出测试登录
+                </Button>
+              )}
+            </View>
+          ) : process.env.TARO_ENV === 'h5' ? (
+            <DevSignIn onSignedIn={() => void reload()} />
+          ) : (
+            <View className='card'>
+              <Text>请在微信里打开小程序。</Text>
+            </View>
+          )
+        }
+      </AsyncView>
+      <View className='card' style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+        <View>
+          <Text style={{ display: 'block' }}>长辈模式</Text>
+          <Text className='muted'>字更大，按钮更大</Text>
+        </View>
+        <Switch checked={large} onChange={(e) => setLargeText(e.detail.value)} color='#b4151c' aria-label='长辈模式' />
+      </View>
+    </PageShell>
+  );
+}
