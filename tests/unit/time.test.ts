@@ -1,0 +1,23 @@
+import { fromShanghai, shanghai, shanghaiDay } from '../../contract/time';
+
+describe('Asia/Shanghai time, whatever the process TZ', () => {
+  it('runs under TZ=UTC in npm test (the cloud functions do)', () => {
+    expect(new Date(0).getTimezoneOffset()).toBe(0);
+  });
+
+  it('turns a Shanghai wall-clock time into the right instant', () => {
+    // 除夕 dinner, 18:00 in Jiujiang = 10:00 UTC.
+    expect(fromShanghai('2027-02-05 18:00').toISOString()).toBe('2027-02-05T10:00:00.000Z');
+  });
+
+  it('puts 23:30 UTC on the next Shanghai day', () => {
+    const instant = new Date('2026-11-24T23:30:00Z');
+    expect(shanghaiDay(instant)).toBe('2026-11-25');
+    expect(shanghai(instant).format('HH:mm')).toBe('07:30');
+  });
+
+  it('round-trips wall clock -> instant -> wall clock', () => {
+    const wall = '2026-12-31 23:59';
+    expect(shanghai(fromShanghai(wall)).format('YYYY-MM-DD HH:mm')).toBe(wall);
+  });
+});
