@@ -16,10 +16,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/events/index', text: '活动' },
-      { pagePath: 'pages/rights/index', text: '维权' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/home/index', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png', text: '首页' },
+      { pagePath: 'pages/events/index', iconPath: 'assets/tab/events.png', selectedIconPath: 'assets/tab/events-active.png', text: '活动' },
+      { pagePath: 'pages/rights/index', iconPath: 'assets/tab/rights.png', selectedIconPath: 'assets/tab/rights-active.png', text: '维权' },
+      { pagePath: 'pages/me/index', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png', text: '我的' },
     ],
   },
   // WeChat's privacy guideline: personal-data APIs wait for the user's consent.
