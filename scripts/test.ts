@@ -13,9 +13,17 @@ import { ensureChromium } from './chromium';
 
 const root = path.resolve(__dirname, '..');
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+/** Runs a step; a quiet step (a build: pages of progress bars) shows its output only if it fails. */
+function run(command: string, args: string[], opts: { env?: Record<string, string>; quiet?: boolean } = {}): boolean {
   console.log(`\n$ ${command} ${args.join(' ')}`);
-  const res = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const res = spawnSync(command, args, {
+    cwd: root,
+    stdio: opts.quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...opts.env },
+  });
+  if (opts.quiet && res.status !== 0) console.error(`${res.stdout ?? ''}\n${res.stderr ?? ''}`.slice(-20000));
   return res.status === 0;
 }
 
@@ -34,13 +42,14 @@ function main(): void {
   const chromium = ensureChromium();
   if (!chromium.ok) console.error(`\n${chromium.message}`);
 
-  if (run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) passed += 1;
+  if (run('npm', ['run', '--silent', 'typecheck'])) passed += 1;
   else {
     failed += 1;
     console.error('typecheck: FAILED');
   }
 
-  const built = run('npm', ['run', '--silent', 'build:cloud']) && run('npm', ['run', '--silent', 'build:h5']);
+  const built =
+    run('npm', ['run', '--silent', 'build:cloud'], { quiet: true }) && run('npm', ['run', '--silent', 'build:h5'], { quiet: true });
   if (!built) {
     failed += 1;
     console.error('build: FAILED (the tests need the cloud functions and the H5 build)');
@@ -48,8 +57,7 @@ function main(): void {
     const out = path.join(root, '.tmp', 'jest-results.json');
     mkdirSync(path.dirname(out), { recursive: true });
     run('npx', ['jest', '--json', `--outputFile=${out}`, ...jestArgs], {
-      TZ: 'UTC',
-      CHROMIUM_PATH: chromium.path ?? '',
+      env: { TZ: 'UTC', CHROMIUM_PATH: chromium.path ?? '' },
     });
     if (existsSync(out)) {
       const summary = JSON.parse(readFileSync(out, 'utf8')) as JestSummary;

@@ -4,9 +4,13 @@ declare module '*.png';
 declare module '*.svg';
 declare module '*.scss';
 
-declare namespace NodeJS {
-  interface ProcessEnv {
-    /** Set by Taro at build time: which platform this bundle targets. */
-    TARO_ENV: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'harmony' | 'rn';
-  }
-}
+/**
+ * The mini-program has no Node `process`; Taro replaces these expressions at build time
+ * (TARO_ENV picks the platform, so the other platform's branch is dropped from the bundle).
+ */
+declare const process: {
+  env: {
+    TARO_ENV?: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'harmony' | 'rn';
+    NODE_ENV?: string;
+  };
+};
