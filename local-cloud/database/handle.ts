@@ -74,6 +74,8 @@ export class RequestHandler {
         return this.calculateDocument(params);
       case 'database.aggregateDocuments':
         return this.aggregateDocuments(params);
+      case 'database.addCollection':
+        return this.addCollection(params);
       case 'database.startTransaction':
         return { transactionId: this.transactions.start() };
       case 'database.commitTransaction':
@@ -160,6 +162,17 @@ export class RequestHandler {
     if (!pipeline.some((stage) => '$limit' in stage)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT });
     const result = runPipeline([...this.store.all(collection)], pipeline, (name) => [...this.store.all(name)]);
     return { data: { list: result.map((item) => stringifyEjson(item)) } };
+  }
+
+  /** db.createCollection(): the schema is the only place collections come from. */
+  private addCollection(params: Params): Answer {
+    const collection = collectionName(params);
+    if (this.store.has(collection)) {
+      throw new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `Table exist: ${collection}`);
+    }
+    throw invalidParam(
+      `the local cloud does not create collections at run time: declare ${collection} in server/db/schema.ts (and create it in the WeChat console)`,
+    );
   }
 
   /**

@@ -41,13 +41,17 @@ export class LocalDatabase {
   static async open(opts: LocalDatabaseOptions): Promise<LocalDatabase> {
     fs.mkdirSync(opts.dir, { recursive: true });
     const unlock = lockFolder(opts.dir);
+    let journal: Journal | undefined;
     try {
       const store = new Store(opts.schema);
-      const journal = Journal.open(opts.dir, (record) => store.replay(record), () => store.entries());
-      store.persistWith((record) => journal.append(record));
+      const opened = Journal.open(opts.dir, (record) => store.replay(record), () => store.entries());
+      journal = opened;
+      store.verifyUniqueIndexes();
+      store.persistWith((record) => opened.append(record));
       const handler = new RequestHandler(store, new Transactions(store), opts.now ?? Date.now);
-      return new LocalDatabase(store, handler, journal, unlock);
+      return new LocalDatabase(store, handler, opened, unlock);
     } catch (error) {
+      journal?.close();
       unlock();
       throw error;
     }

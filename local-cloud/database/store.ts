@@ -54,6 +54,8 @@ export type BeforeWriteListener = (key: string, before: Doc | null) => void;
 
 export class Store {
   private readonly collections = new Map<string, Collection>();
+  /** Collections found in the journal but no longer declared: kept on disk, invisible to requests. */
+  private readonly dormant = new Map<string, Collection>();
   private readonly versions = new Map<string, number>();
   private readonly beforeWrite: BeforeWriteListener[] = [];
   private journalAppend?: (record: JournalRecord) => void;
@@ -79,6 +81,10 @@ export class Store {
   /** Sequence number of the last committed write to this document (0: never written this session). */
   versionOf(key: string): number {
     return this.versions.get(key) ?? 0;
+  }
+
+  has(name: string): boolean {
+    return this.collections.has(name);
   }
 
   assertCollection(name: string): void {
@@ -135,15 +141,47 @@ export class Store {
 
   /** Re-apply a journal record at open: no checks, no journaling (the record is the truth). */
   replay(record: JournalRecord): void {
-    for (const [name, doc] of record.put) this.collections.get(name)?.put(doc);
-    for (const [name, id] of record.del) this.collections.get(name)?.delete(id);
+    for (const [name, doc] of record.put) this.replayTarget(name).put(doc);
+    for (const [name, id] of record.del) this.replayTarget(name).delete(id);
   }
 
-  /** Every document of every declared collection, for compaction. */
-  *entries(): Iterable<[string, Doc]> {
-    for (const [name, collection] of this.collections) {
-      for (const doc of collection.docs.values()) yield [name, doc];
+  /**
+   * After replay: documents written before a unique index was declared may violate it. Refuse to
+   * start rather than run with an index that cannot hold.
+   */
+  verifyUniqueIndexes(): void {
+    for (const collection of this.collections.values()) {
+      for (const index of collection.uniques) {
+        const seen = new Set<string>();
+        for (const doc of collection.docs.values()) {
+          const key = index.keyOf(doc);
+          if (seen.has(key)) {
+            throw new Error(
+              `local database: stored documents violate the unique index declared in the schema — ${index.duplicateError(doc).message}. ` +
+                'Remove the duplicates (or the data folder) before declaring the index.',
+            );
+          }
+          seen.add(key);
+        }
+      }
     }
+  }
+
+  /** Every stored document, declared collections or not, for compaction. */
+  *entries(): Iterable<[string, Doc]> {
+    for (const collections of [this.collections, this.dormant]) {
+      for (const [name, collection] of collections) {
+        for (const doc of collection.docs.values()) yield [name, doc];
+      }
+    }
+  }
+
+  private replayTarget(name: string): Collection {
+    const declared = this.collections.get(name);
+    if (declared) return declared;
+    const dormant = this.dormant.get(name) ?? new Collection(name, { indexes: [] });
+    this.dormant.set(name, dormant);
+    return dormant;
   }
 
   private collection(name: string): Collection {

@@ -4,12 +4,10 @@ import { rejection } from './support/rejection';
 
 let harness: LocalCloud;
 let db: any;
-let _: any;
 
 beforeAll(async () => {
   harness = await startLocalCloud();
   db = harness.db;
-  _ = db.command;
 });
 
 afterAll(() => harness.close());
@@ -36,6 +34,12 @@ describe('a collection not declared in the schema does not exist', () => {
     expect(error.errCode).toBe(-1);
     expect(error.errMsg).toMatch(/^collection\.aggregate:fail .*Db or Table not exist: undeclared/);
   });
+});
+
+test('db.createCollection(): a declared one already exists, an undeclared one is refused with the reason', async () => {
+  expect((await rejection(db.createCollection('items'))).errMsg).toMatch(/^createCollection:fail .*Table exist: items/);
+  expect((await rejection(db.createCollection('brand_new'))).errMsg).toMatch(/declare brand_new in server\/db\/schema\.ts/);
+  expect((await rejection(db.collection('brand_new').get())).errCode).toBe(-502005);
 });
 
 describe('unique indexes', () => {

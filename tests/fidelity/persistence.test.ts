@@ -95,6 +95,38 @@ describe('the journal tail', () => {
   });
 });
 
+describe('schema changes between runs', () => {
+  const insert = (local: LocalDatabase, collection: string, doc: string) =>
+    local.handle({ action: 'database.insertDocument', collectionName: collection, data: [doc] });
+
+  test('a collection dropped from the schema disappears but its data is kept for when it returns', async () => {
+    const dir = tempDir();
+    const full = await open(dir);
+    await insert(full, 'seats', '{"_id":"kept"}');
+    await full.close();
+
+    const { seats: _dropped, ...withoutSeats } = TEST_SCHEMA;
+    const narrow = await LocalDatabase.open({ dir, schema: withoutSeats });
+    expect(await insert(narrow, 'seats', '{"_id":"x"}')).toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' });
+    await narrow.close();
+
+    const again = await open(dir);
+    expect(again.find('seats')).toEqual([{ _id: 'kept' }]);
+    await again.close();
+  });
+
+  test('declaring a unique index that stored documents violate refuses to open, naming the duplicate', async () => {
+    const dir = tempDir();
+    const local = await open(dir);
+    await insert(local, 'items', '{"code":"same"}');
+    await insert(local, 'items', '{"code":"same"}');
+    await local.close();
+    const schema = { ...TEST_SCHEMA, items: { indexes: [{ name: 'code_unique', keys: { code: 1 as const }, unique: true }] } };
+    await expect(LocalDatabase.open({ dir, schema })).rejects.toThrow(/violate the unique index.*code_unique dup key: \{ code: "same" \}/);
+    expect(fs.existsSync(path.join(dir, 'LOCK'))).toBe(false);
+  });
+});
+
 describe('one process per data folder', () => {
   test('a second open of an open folder fails and names the owner; close releases the lock', async () => {
     const dir = tempDir();

@@ -35,13 +35,15 @@ afterAll(async () => {
   await harness.close();
 });
 
-const sdkDir = path.dirname(require.resolve('wx-server-sdk/package.json'));
-const requester = () => require(require.resolve(REQUESTER_MODULE, { paths: [sdkDir] }));
-const metadata = () => require(require.resolve(METADATA_MODULE, { paths: [sdkDir] }));
+// The global `require` is typed as the mini-program's; at runtime it is jest's Node-style one.
+const nodeRequire = require as unknown as NodeJS.Require;
+const sdkDir = path.dirname(nodeRequire.resolve('wx-server-sdk/package.json'));
+const requester = () => nodeRequire(nodeRequire.resolve(REQUESTER_MODULE, { paths: [sdkDir] }));
+const metadata = () => nodeRequire(nodeRequire.resolve(METADATA_MODULE, { paths: [sdkDir] }));
 
 test('the seam is the exported `request` of the node-sdk that wx-server-sdk itself loads, and it is replaced', () => {
   expect(require('wx-server-sdk/package.json').version).toBe(SEAM_VERSIONS['wx-server-sdk']);
-  expect(require(require.resolve('@cloudbase/node-sdk/package.json', { paths: [sdkDir] })).version).toBe(
+  expect(nodeRequire(nodeRequire.resolve('@cloudbase/node-sdk/package.json', { paths: [sdkDir] })).version).toBe(
     SEAM_VERSIONS['@cloudbase/node-sdk'],
   );
   expect(requester().request.name).toBe('localCloudRequest');

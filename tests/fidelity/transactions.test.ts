@@ -136,6 +136,26 @@ test('a plain write to a document an open transaction wrote makes that commit fa
   expect(stored(id).n).toBe(101); // no lost update
 });
 
+test('a conflict raised by a write INSIDE runTransaction is not retried: rolled back and rethrown', async () => {
+  const id = await seat({ n: 0 });
+  const holder = await db.startTransaction();
+  await holder.collection('seats').doc(id).update({ data: { n: 1 } });
+  let attempts = 0;
+  const error = await rejection(
+    db.runTransaction(async (t: any) => {
+      attempts += 1;
+      await t.collection('seats').add({ data: { _id: `${id}-side-effect` } });
+      await t.collection('seats').doc(id).update({ data: { n: 2 } });
+    }),
+  );
+  expect(attempts).toBe(1);
+  expect(error.errCode).toBe(-501001);
+  expect(error.errMsg).toMatch(/TransactionConflict/);
+  await holder.commit();
+  expect(stored(id).n).toBe(1);
+  expect(stored(`${id}-side-effect`)).toBeUndefined();
+});
+
 test('runTransaction gives up after its retries (times = 3 -> 4 attempts) and rejects with the conflict', async () => {
   const id = await seat({ n: 0 });
   let attempts = 0;

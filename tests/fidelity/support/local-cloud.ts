@@ -32,6 +32,7 @@ export interface LocalCloud {
   dir: string;
   /** Reopen the same folder (close first), keeping the seam pointed at the new instance. */
   reopen(): Promise<void>;
+  /** Close and delete the data folder. */
   close(): Promise<void>;
 }
 
@@ -68,7 +69,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       await state.local.close();
       state.local = await open();
     },
-    close: () => state.local.close(),
+    async close() {
+      await state.local.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
   return harness;
 }
