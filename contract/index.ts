@@ -5,8 +5,12 @@
  */
 import { account } from './account/actions';
 import { centres } from './centres/actions';
+import { events, exportsFn } from './events/actions';
+import { station } from './station/actions';
+import { rights } from './rights/actions';
+import { reportExports, staff } from './staff/actions';
 
-export const CONTRACT = { account, centres };
+export const CONTRACT = { account, centres, station, events, exports: { ...exportsFn, ...reportExports }, rights, staff };
 
 export type Contract = typeof CONTRACT;
 export type FunctionName = keyof Contract;

@@ -14,4 +14,32 @@ export interface SubscribeTemplate {
   fields: Record<string, 'thing' | 'phrase' | 'character_string' | 'name' | 'time' | 'date' | 'number'>;
 }
 
-export const SUBSCRIBE_TEMPLATES = {} satisfies Record<string, SubscribeTemplate>;
+export const SUBSCRIBE_TEMPLATES = {
+  // ---- centres
+  bookingReminder: {
+    id: 'TPL_BOOKING_REMINDER_REPLACE_ME',
+    purpose: 'The day before a service-centre booking (sent by the centres timer at 18:00).',
+    fields: { thing1: 'thing', thing2: 'thing', time3: 'time', character_string4: 'character_string', thing5: 'thing' },
+  },
+  bookingChanged: {
+    id: 'TPL_BOOKING_CHANGED_REPLACE_ME',
+    purpose: 'A centre closed the slot of a booking (staff action).',
+    fields: { thing1: 'thing', time2: 'time', thing3: 'thing', thing4: 'thing' },
+  },
+  // ---- events
+  eventReminder: {
+    id: 'TPL_EVENT_REMINDER_REPLACE_ME',
+    purpose: 'The day before an event the worker holds a seat for (events timer).',
+    fields: { thing1: 'thing', time2: 'time', thing3: 'thing', thing4: 'thing' },
+  },
+  waitlistOffer: {
+    id: 'TPL_WAITLIST_OFFER_REPLACE_ME',
+    purpose: 'A seat freed for a waitlisted worker: claim it before the deadline (on promotion).',
+    fields: { thing1: 'thing', time2: 'time', time3: 'time', thing4: 'thing' },
+  },
+  eventCancelled: {
+    id: 'TPL_EVENT_CANCELLED_REPLACE_ME',
+    purpose: 'The union cancelled an event the worker signed up for (staff action).',
+    fields: { thing1: 'thing', time2: 'time', thing3: 'thing' },
+  },
+} satisfies Record<string, SubscribeTemplate>;

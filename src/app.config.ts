@@ -2,7 +2,43 @@
 // first open downloads only what the four tabs need.
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/events/index', 'pages/rights/index', 'pages/me/index'],
-  subPackages: [{ root: 'packages/centres', pages: ['pages/detail/index'] }],
+  subPackages: [
+    {
+      root: 'packages/centres',
+      pages: [
+        'pages/detail/index',
+        'pages/book/index',
+        'pages/bookings/index',
+        'pages/booking/index',
+        'pages/fair/index',
+        'staff/day/index',
+        'staff/fair/index',
+      ],
+    },
+    { root: 'packages/station', pages: ['pages/point/index', 'staff/campaigns/index'] },
+    {
+      root: 'packages/events',
+      pages: ['pages/detail/index', 'pages/mine/index', 'pages/ticket/index', 'staff/events/index', 'staff/checkin/index', 'staff/edit/index'],
+    },
+    {
+      root: 'packages/rights',
+      pages: [
+        'pages/search/index',
+        'pages/category/index',
+        'pages/article/index',
+        'pages/ask/index',
+        'pages/cases/index',
+        'pages/case/index',
+        'pages/favourites/index',
+        'pages/deadlines/index',
+        'staff/articles/index',
+        'staff/article/index',
+        'staff/cases/index',
+        'staff/case/index',
+        'staff/insights/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#b4151c',
@@ -24,5 +60,8 @@ export default defineAppConfig({
   },
   // WeChat's privacy guideline: personal-data APIs wait for the user's consent.
   __usePrivacyCheck__: true,
+  // 首页 "今天还能约": the nearest centre, only after the worker taps 用我的位置 (refusal is fine).
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用来推荐离你最近、今天还能预约的服务中心' } },
   lazyCodeLoading: 'requiredComponents',
 });

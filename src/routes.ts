@@ -10,7 +10,49 @@ export const TABS = {
 
 export const PAGES = {
   centreDetail: '/packages/centres/pages/detail/index',
+  // ---- centres: bookings and 便民日
+  centreBook: '/packages/centres/pages/book/index',
+  myBookings: '/packages/centres/pages/bookings/index',
+  booking: '/packages/centres/pages/booking/index',
+  fair: '/packages/centres/pages/fair/index',
+  centreStaffDay: '/packages/centres/staff/day/index',
+  fairStaff: '/packages/centres/staff/fair/index',
+  // ---- station (平安返乡)
+  stationPoint: '/packages/station/pages/point/index',
+  stationStaff: '/packages/station/staff/campaigns/index',
+  // ---- events
+  eventDetail: '/packages/events/pages/detail/index',
+  eventsMine: '/packages/events/pages/mine/index',
+  eventTicket: '/packages/events/pages/ticket/index',
+  eventsStaff: '/packages/events/staff/events/index',
+  eventCheckIn: '/packages/events/staff/checkin/index',
+  eventEdit: '/packages/events/staff/edit/index',
+  // ---- rights (维权)
+  rightsSearch: '/packages/rights/pages/search/index',
+  rightsCategory: '/packages/rights/pages/category/index',
+  rightsArticle: '/packages/rights/pages/article/index',
+  rightsAsk: '/packages/rights/pages/ask/index',
+  rightsCases: '/packages/rights/pages/cases/index',
+  rightsCase: '/packages/rights/pages/case/index',
+  rightsFavourites: '/packages/rights/pages/favourites/index',
+  rightsDeadlines: '/packages/rights/pages/deadlines/index',
+  rightsStaffArticles: '/packages/rights/staff/articles/index',
+  rightsStaffArticle: '/packages/rights/staff/article/index',
+  rightsStaffCases: '/packages/rights/staff/cases/index',
+  rightsStaffCase: '/packages/rights/staff/case/index',
+  rightsStaffInsights: '/packages/rights/staff/insights/index',
 } as const;
+
+/**
+ * The legal-consultation booking hand-off (预约法律咨询 on an article) into PAGES.centreBook: the
+ * centre, the service to preselect, and the topic the worker comes about (the article's title;
+ * the booking page may show it, and it travels with the worker to the desk).
+ */
+export interface CentreBookingParams {
+  centreId: string;
+  service: 'legal-consultation';
+  topic: string;
+}
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { action } from '../define';
+import type { DeleteReport, MyData } from '../staff/model';
 import { NICKNAME_MAX, type Me } from './model';
 
 /** Function `account`: who the caller is, and what they hold (我的). */
@@ -9,4 +10,11 @@ export const account = {
     input: z.strictObject({ nickname: z.string().trim().min(1).max(NICKNAME_MAX) }),
     access: 'worker',
   }),
+  /** 我的数据: everything the union holds about the caller (docs/privacy.md). */
+  myData: action<MyData>()({ input: z.strictObject({}), access: 'worker' }),
+  /**
+   * Deletes the caller's data: future sign-ups and bookings cancelled through their areas' own
+   * cancel (seats freed), past ones kept for the figures without name, phone or account.
+   */
+  deleteMyData: action<DeleteReport>()({ input: z.strictObject({ confirm: z.literal('删除我的数据') }), access: 'worker' }),
 };

@@ -25,6 +25,34 @@ export const COLLECTIONS = {
   centres: 'centres',
   users: 'users',
   roles: 'roles',
+  // ---- centres: bookings and 便民日
+  rosters: 'rosters',
+  closures: 'closures',
+  slots: 'slots',
+  bookingQuotas: 'booking_quotas',
+  bookings: 'bookings',
+  fairs: 'fairs',
+  fairQueues: 'fair_queues',
+  fairTickets: 'fair_tickets',
+  // ---- station (平安返乡)
+  stationCampaigns: 'station_campaigns',
+  stationTaps: 'station_taps',
+  stationCounts: 'station_counts',
+  stationStock: 'station_stock',
+  // ---- events (docs/events.md)
+  events: 'events',
+  eventEntries: 'event_entries',
+  eventDraws: 'event_draws',
+  // ---- rights (docs/rights.md)
+  rightsArticles: 'rights_articles',
+  rightsVotes: 'rights_votes',
+  rightsFavourites: 'rights_favourites',
+  rightsSearchMisses: 'rights_search_misses',
+  rightsConsultations: 'rights_consultations',
+  rightsQuotas: 'rights_quotas',
+  // ---- staff: audit log and invite codes (docs/staff.md)
+  audit: 'audit',
+  staffInvites: 'staff_invites',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -41,5 +69,132 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
   roles: {
     holds: 'Staff rights, _id = OPENID: role (centre_staff | admin), centres they act for, name.',
     indexes: [{ name: 'role', keys: { role: 1 } }],
+  },
+  // ---- centres: bookings and 便民日 (docs/centres.md)
+  rosters: {
+    holds: 'Weekly roster per centre and service, _id = `${centreId}:${service}`: periods, duration, seats, rules.',
+    indexes: [{ name: 'centre', keys: { centreId: 1 } }],
+  },
+  closures: {
+    holds: "Days a centre is closed, _id = `${centreId}:${date}` (centreId 'all' = every centre): reason.",
+    indexes: [{ name: 'date', keys: { date: 1 } }],
+  },
+  slots: {
+    holds: 'Seat counter per slot, _id = `${centreId}:${service}:${YYYYMMDDTHHmm}` (Shanghai): seats, left, closed. Created on first booking.',
+    indexes: [{ name: 'centre_date', keys: { centreId: 1, date: 1 } }],
+  },
+  booking_quotas: {
+    holds: 'Per-person-per-week counter, _id = hash of OPENID + service + week: used (taken by a conditional update).',
+    indexes: [],
+  },
+  bookings: {
+    holds: 'Bookings and walk-ins. activeKey = `${openid}:${start}` while active, replaced when it ends: one booking per person per start.',
+    indexes: [
+      { name: 'active_unique', keys: { activeKey: 1 }, unique: true },
+      { name: 'code_unique', keys: { code: 1 }, unique: true },
+      { name: 'owner_start', keys: { openid: 1, start: -1 } },
+      { name: 'centre_date', keys: { centreId: 1, date: 1 } },
+      { name: 'remind_day', keys: { date: 1, remind: 1 } },
+    ],
+  },
+  fairs: {
+    holds: '便民日, _id = `${centreId}:${date}`: title, hours, place, queue definitions.',
+    indexes: [{ name: 'date', keys: { date: 1 } }],
+  },
+  fair_queues: {
+    holds: 'One queue of a 便民日, _id = `${fairId}:${queueId}`: issued (number sequence), serving, windows left.',
+    indexes: [{ name: 'fair', keys: { fairId: 1 } }],
+  },
+  fair_tickets: {
+    holds: 'Numbers taken in a 便民日 queue; a worker\'s _id = hash of fair + queue + OPENID (one each), walk-ins by request id.',
+    indexes: [
+      { name: 'fair_owner', keys: { fairId: 1, openid: 1 } },
+      { name: 'queue_number_unique', keys: { queueKey: 1, number: 1 }, unique: true },
+    ],
+  },
+  // ---- station (docs/station.md)
+  station_campaigns: {
+    holds: '平安返乡 campaigns, _id = short id used in the QR scene: station, dates, services (gifts with stock), tips.',
+    indexes: [{ name: 'end_date', keys: { endDate: 1 } }],
+  },
+  station_taps: {
+    holds: 'One per worker per service per day (a gift: per campaign), deterministic _id: a retried tap is a duplicate.',
+    indexes: [{ name: 'campaign_openid', keys: { campaignId: 1, openid: 1 } }],
+  },
+  station_counts: {
+    holds: '人次 per campaign, service and hour, _id = `${campaignId}:${serviceId}:${YYYY-MM-DDTHH}`: n (increased with _.inc).',
+    indexes: [{ name: 'campaign', keys: { campaignId: 1 } }],
+  },
+  station_stock: {
+    holds: 'Gift stock per campaign and gift, _id = `${campaignId}:${serviceId}`: stock, left (never below zero).',
+    indexes: [{ name: 'campaign', keys: { campaignId: 1 } }],
+  },
+  // ---- events (docs/events.md)
+  events: {
+    holds:
+      'Union events, and each one\'s seat ledger: capacity, seatsLeft, held.<entryId> = seats (seatsLeft + Σheld = capacity), w.<entryId> (waiting), waiting, queue (append-only waitlist order).',
+    indexes: [{ name: 'status_starts', keys: { status: 1, startsAt: 1 } }],
+  },
+  event_entries: {
+    holds:
+      'Sign-ups, _id = hash of event + OPENID + request id (a retry is the same entry). activeKey = `${eventId}:${openid}` while active, the entry\'s own _id once it ends: one active entry per worker per event.',
+    indexes: [
+      { name: 'active_unique', keys: { activeKey: 1 }, unique: true },
+      { name: 'ticket_unique', keys: { ticketCode: 1 }, unique: true },
+      { name: 'event_status_seq', keys: { eventId: 1, status: 1, seq: 1 } },
+      { name: 'owner_created', keys: { openid: 1, createdAt: -1 } },
+    ],
+  },
+  event_draws: {
+    holds: 'A lottery draw, _id = eventId: seed, rules, the applicants and the drawn order (anyone can re-run it).',
+    indexes: [],
+  },
+  // ---- rights (docs/rights.md)
+  rights_articles: {
+    holds: '维权普法 articles, _id = slug: the content (content/articles/ is the seed), status (draft | published | retired), featured, reads / helpful / unhelpful (increased with _.inc), reviewDue, updatedAt (the search index\'s freshness stamp).',
+    indexes: [
+      { name: 'updated', keys: { updatedAt: -1 } },
+      { name: 'status_category', keys: { status: 1, category: 1 } },
+      { name: 'status_reads', keys: { status: 1, reads: -1 } },
+    ],
+  },
+  rights_votes: {
+    holds: '有用/没用, _id = `${slug}:${openid}`: one vote per worker per article; vote, reason, text (没用 only).',
+    indexes: [{ name: 'vote_created', keys: { vote: 1, createdAt: -1 } }],
+  },
+  rights_favourites: {
+    holds: 'Favourites, _id = `${openid}:${slug}` (set / remove: idempotent).',
+    indexes: [{ name: 'owner_created', keys: { openid: 1, createdAt: -1 } }],
+  },
+  rights_search_misses: {
+    holds: 'Searches that found nothing, _id = hash of the normalised query: query, n (increased with _.inc), firstAt.',
+    indexes: [{ name: 'count', keys: { n: -1 } }],
+  },
+  rights_consultations: {
+    holds: '法律咨询, _id = hash of OPENID + request id (a retried submit is the same case): category, description, flags, phone, status, history, dueAt, answer, rating.',
+    indexes: [
+      { name: 'owner_created', keys: { openid: 1, createdAt: -1 } },
+      { name: 'status_created', keys: { status: 1, createdAt: 1 } },
+    ],
+  },
+  rights_quotas: {
+    holds: 'Consultations left per worker per Shanghai day, _id = hash of OPENID + date: left (taken by a conditional update).',
+    indexes: [],
+  },
+  // ---- staff (docs/staff.md, docs/privacy.md)
+  audit: {
+    holds:
+      'One record per call of a staff/admin action, written at the door (refused attempts too): at, fn, action, openid, name, role, target (the input\'s id-like fields), outcome (ok or the error code), personal (a read of personal data), note.',
+    indexes: [
+      { name: 'at', keys: { at: -1 } },
+      { name: 'openid_at', keys: { openid: 1, at: -1 } },
+      { name: 'fn_at', keys: { fn: 1, at: -1 } },
+      { name: 'outcome_at', keys: { outcome: 1, at: -1 } },
+      { name: 'personal_at', keys: { personal: 1, at: -1 } },
+    ],
+  },
+  staff_invites: {
+    holds: 'A worker\'s six-digit code for an admin to grant a role, _id = the code: openid, expiresAt (10 minutes; swept daily).',
+    indexes: [{ name: 'openid', keys: { openid: 1 } }],
   },
 };

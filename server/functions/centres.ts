@@ -1,6 +1,35 @@
+import { getBooking, book, cancel, myBookings, reschedule } from '../domain/centres/bookings';
 import { getCentre, listCentres } from '../domain/centres/centres';
+import { callNext, fairWalkIn, getFair, listFairs, saveFair, takeNumber } from '../domain/centres/fairs';
+import { remindTomorrow } from '../domain/centres/reminders';
+import { getSlots, nearestFree, saveClosure, saveRoster } from '../domain/centres/rosters';
+import { checkIn, closeSlot, noShow, staffDay, walkIn } from '../domain/centres/staff-bookings';
 import { createEntry } from '../runtime/entry';
 
 export const main = createEntry('centres', {
-  handlers: { list: listCentres, get: getCentre },
+  handlers: {
+    list: listCentres,
+    get: getCentre,
+    slots: getSlots,
+    nearestFree,
+    book,
+    cancel,
+    reschedule,
+    myBookings,
+    booking: getBooking,
+    fairs: listFairs,
+    fair: getFair,
+    takeNumber,
+    staffDay,
+    staffCheckIn: checkIn,
+    staffWalkIn: walkIn,
+    staffNoShow: noShow,
+    staffCloseSlot: closeSlot,
+    staffSaveRoster: saveRoster,
+    staffSaveClosure: saveClosure,
+    staffSaveFair: saveFair,
+    staffCallNext: callNext,
+    staffFairWalkIn: fairWalkIn,
+  },
+  timers: { remindTomorrow },
 });

@@ -16,6 +16,11 @@ export interface StaffRights {
 export interface Platform {
   /** Content security check (security.msgSecCheck v2): WeChat's suggestion for the text. */
   checkText(text: string, openid: string): Promise<'pass' | 'review' | 'risky'>;
+  /**
+   * subscribeMessage.send: `data` maps field keys (thing1...) to values already inside WeChat's
+   * limits. Resolves with WeChat's errCode (0 = sent; 43101 = the user has no grant left); never throws.
+   */
+  sendSubscribeMessage(message: { touser: string; templateId: string; page: string; data: Record<string, string> }): Promise<number>;
 }
 
 /** Everything a domain handler receives besides its input. No Taro, no HTTP, no globals. */
@@ -27,4 +32,9 @@ export interface HandlerContext {
   staff?: StaffRights;
   now: Date;
   platform: Platform;
+  /**
+   * On staff/admin actions: notes for the call's audit record (server/runtime/audit.ts), e.g.
+   * `ctx.audit?.note({ fullPhones: true })`. The record itself is written at the door.
+   */
+  audit?: { note(detail: Record<string, string | number | boolean>): void };
 }

@@ -11,9 +11,10 @@ import { CONTRACT, type ActionName, type FunctionName, type OutputOf, type Parse
 import type { Access, AppErrorBody, Envelope } from '../../contract/define';
 import { ERROR_MESSAGES } from '../../contract/errors';
 import { AppError } from './app-error';
+import { AuditNotes, isAudited, writeAudit } from './audit';
 import { loadStaffRights } from './caller';
 import { asDatabase, type Database } from '../db/database';
-import type { HandlerContext, Platform } from './context';
+import type { HandlerContext, Platform, StaffRights } from './context';
 
 z.config(zhCN());
 
@@ -67,16 +68,35 @@ function makePlatform(): Platform {
       const suggest = res.result?.suggest;
       return suggest === 'risky' || suggest === 'review' ? suggest : 'pass';
     },
+    async sendSubscribeMessage({ touser, templateId, page, data }) {
+      try {
+        const res = (await cloud.openapi.subscribeMessage.send({
+          touser,
+          templateId,
+          page,
+          data: Object.fromEntries(Object.entries(data).map(([key, value]) => [key, { value }])),
+        })) as { errCode?: number };
+        return res.errCode ?? 0;
+      } catch (error) {
+        const code = (error as { errCode?: unknown }).errCode;
+        return typeof code === 'number' ? code : -1;
+      }
+    },
   };
 }
 
-async function admit(db: Database, access: Access, openid: string): Promise<Pick<HandlerContext, 'staff'> | Envelope<never>> {
-  if (access === 'public') return {};
-  if (!openid) return fail('NOT_SIGNED_IN');
-  if (access === 'worker') return {};
+/** Who may pass: the staff rights read for a staff/admin action (also when it refuses, for the audit). */
+async function admit(
+  db: Database,
+  access: Access,
+  openid: string,
+): Promise<{ refused: Envelope<never> | null; staff: StaffRights | null }> {
+  if (access === 'public') return { refused: null, staff: null };
+  if (!openid) return { refused: fail('NOT_SIGNED_IN'), staff: null };
+  if (access === 'worker') return { refused: null, staff: null };
   const staff = await loadStaffRights(db, openid);
-  if (!staff || (access === 'admin' && staff.role !== 'admin')) return fail('FORBIDDEN');
-  return { staff };
+  if (!staff || (access === 'admin' && staff.role !== 'admin')) return { refused: fail('FORBIDDEN'), staff };
+  return { refused: null, staff };
 }
 
 export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefinition<F>) {
@@ -89,31 +109,45 @@ export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefi
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     const { OPENID } = cloud.getWXContext();
     const openid = typeof OPENID === 'string' ? OPENID : '';
-    try {
-      // A timer event carries no OPENID; a client call always does, so a client cannot fake a timer.
-      if (isTimerEvent(event) && !openid) {
-        const timer = definition.timers?.[event.TriggerName];
-        if (!timer) return fail('UNKNOWN_ACTION');
-        return { ok: true, data: await timer({ db, openid: '', now: new Date(), platform }) };
+    const now = new Date();
+    // Set once the action is known to be a staff/admin one: every such call leaves one audit record.
+    let audited: { action: string; input: unknown; staff: StaffRights | null; notes: AuditNotes } | null = null;
+    const answer = await (async (): Promise<Envelope<unknown>> => {
+      try {
+        // A timer event carries no OPENID; a client call always does, so a client cannot fake a timer.
+        if (isTimerEvent(event) && !openid) {
+          const timer = definition.timers?.[event.TriggerName];
+          if (!timer) return fail('UNKNOWN_ACTION');
+          return { ok: true, data: await timer({ db, openid: '', now, platform }) };
+        }
+        if (typeof event !== 'object' || event === null) return fail('BAD_INPUT');
+        if (JSON.stringify(event).length > MAX_EVENT_BYTES) return fail('BAD_INPUT', '内容太长了，请删减后再试');
+        const { action, input } = event as { action?: unknown; input?: unknown };
+        if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(actions, action)) {
+          return fail('UNKNOWN_ACTION');
+        }
+        const spec = actions[action];
+        if (isAudited(spec.access)) audited = { action, input, staff: null, notes: new AuditNotes() };
+        const { refused, staff } = await admit(db, spec.access, openid);
+        if (audited) audited.staff = staff;
+        if (refused) return refused;
+        const parsed = spec.input.safeParse(input ?? {});
+        if (!parsed.success) return fail('BAD_INPUT', undefined, fieldsOf(parsed.error));
+        if (audited) audited.input = parsed.data;
+        const ctx: HandlerContext = { db, openid, now, platform, ...(staff && isAudited(spec.access) ? { staff, audit: audited!.notes } : {}) };
+        const data = await handlers[action](ctx, parsed.data);
+        return { ok: true, data };
+      } catch (error) {
+        if (error instanceof AppError) return fail(error.code, error.message, error.fields);
+        // Unexpected: log it for the cloud console, answer a typed error, never a stack trace.
+        console.error(`[${fn}]`, error);
+        return fail('INTERNAL');
       }
-      if (typeof event !== 'object' || event === null) return fail('BAD_INPUT');
-      if (JSON.stringify(event).length > MAX_EVENT_BYTES) return fail('BAD_INPUT', '内容太长了，请删减后再试');
-      const { action, input } = event as { action?: unknown; input?: unknown };
-      if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(actions, action)) {
-        return fail('UNKNOWN_ACTION');
-      }
-      const spec = actions[action];
-      const admitted = await admit(db, spec.access, openid);
-      if ('ok' in admitted) return admitted;
-      const parsed = spec.input.safeParse(input ?? {});
-      if (!parsed.success) return fail('BAD_INPUT', undefined, fieldsOf(parsed.error));
-      const data = await handlers[action]({ db, openid, staff: admitted.staff, now: new Date(), platform }, parsed.data);
-      return { ok: true, data };
-    } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message, error.fields);
-      // Unexpected: log it for the cloud console, answer a typed error, never a stack trace.
-      console.error(`[${fn}]`, error);
-      return fail('INTERNAL');
+    })();
+    const call = audited as { action: string; input: unknown; staff: StaffRights | null; notes: AuditNotes } | null;
+    if (call) {
+      await writeAudit(db, { fn, ...call, openid, outcome: answer.ok ? 'ok' : answer.error.code, now });
     }
+    return answer;
   };
 }

@@ -1,4 +1,7 @@
-import type { Centre } from '../../contract/centres/model';
+import type { Centre, CentreService, FairQueueSpec, RosterPeriod, ServiceRoster } from '../../contract/centres/model';
+import { shanghai } from '../../contract/time';
+import type { Database } from '../db/database';
+import { COLLECTIONS } from '../db/schema';
 
 /**
  * The four 职工·家 service centres named in the union's report. Names, services and community
@@ -82,3 +85,111 @@ export const SEED_CENTRES: Centre[] = [
     order: 4,
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Bookings and 便民日 (written by seedCentresArea below).
+
+const ROSTER_RULES = { minNoticeMinutes: 60, windowDays: 14, perPersonPerWeek: 2, changeUntilHours: 2 };
+
+/** Seats per 30-minute slot, by service: legal consultation is one lawyer with two desks, etc. */
+const SEATS: Record<CentreService, number> = {
+  'rights-help': 2,
+  'hardship-aid': 2,
+  'job-referral': 3,
+  'legal-consultation': 2,
+  integration: 4,
+};
+
+function periodsOf(centre: Centre): RosterPeriod[] {
+  return centre.hours.map((h) => ({ weekday: h.weekday, start: h.open, end: h.close }));
+}
+
+export const SEED_ROSTERS: ServiceRoster[] = SEED_CENTRES.flatMap((centre) =>
+  centre.services.map((service) => ({
+    centreId: centre.id,
+    service,
+    periods: periodsOf(centre),
+    durationMinutes: 30,
+    seats: SEATS[service],
+    rules: ROSTER_RULES,
+  })),
+);
+
+/**
+ * Public holidays every centre closes for. The State Council publishes each year's dates in
+ * November; these follow its usual pattern (Spring Festival 2027 is 6 February) and staff adjust
+ * them with staffSaveClosure once the notice is out.
+ */
+export const SEED_HOLIDAYS: Array<{ date: string; reason: string }> = [
+  ...['2027-01-01'].map((date) => ({ date, reason: '元旦放假' })),
+  ...['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'].map((date) => ({
+    date,
+    reason: '春节放假',
+  })),
+  ...['2027-05-01', '2027-05-02', '2027-05-03'].map((date) => ({ date, reason: '劳动节放假' })),
+];
+
+/** The 便民日 at 沙头: the second Saturday of next month, with the queues of the union's report. */
+export function seedFair(now: Date): { centreId: string; date: string; title: string; opens: string; closes: string; place: string; queues: FairQueueSpec[] } {
+  const firstOfNext = shanghai(now).startOf('month').add(1, 'month');
+  const firstSaturday = firstOfNext.add((6 - firstOfNext.day() + 7) % 7, 'day');
+  const date = firstSaturday.add(7, 'day').format('YYYY-MM-DD');
+  return {
+    centreId: 'shatou',
+    date,
+    title: `${Number(date.slice(5, 7))}月便民日`,
+    opens: '09:00',
+    closes: '12:00',
+    place: '沙头文体公园 服务中心门前广场',
+    queues: [
+      { id: 'haircut', name: '义剪', windows: [] },
+      { id: 'blood', name: '量血压', windows: [] },
+      { id: 'repair', name: '家电维修', windows: [] },
+      {
+        id: 'legal',
+        name: '法律咨询',
+        windows: [
+          { start: '09:00', end: '09:45', seats: 4 },
+          { start: '09:45', end: '10:30', seats: 4 },
+          { start: '10:30', end: '11:15', seats: 4 },
+          { start: '11:15', end: '12:00', seats: 4 },
+        ],
+      },
+    ],
+  };
+}
+
+/** Writes rosters, holidays and next month's 便民日 (with its queues). Idempotent. */
+export async function seedCentresArea(db: Database, now: Date): Promise<{ rosters: number; closures: number; fairs: number }> {
+  for (const roster of SEED_ROSTERS) {
+    const centre = SEED_CENTRES.find((c) => c.id === roster.centreId);
+    await db
+      .collection(COLLECTIONS.rosters)
+      .doc(`${roster.centreId}:${roster.service}`)
+      .set({ data: { ...roster, centreName: centre?.name ?? roster.centreId, updatedAt: now } });
+  }
+  for (const h of SEED_HOLIDAYS) {
+    await db.collection(COLLECTIONS.closures).doc(`all:${h.date}`).set({ data: { centreId: 'all', date: h.date, reason: h.reason } });
+  }
+  const fair = seedFair(now);
+  const fairId = `${fair.centreId}:${fair.date}`;
+  const centre = SEED_CENTRES.find((c) => c.id === fair.centreId);
+  await db.collection(COLLECTIONS.fairs).doc(fairId).set({ data: { ...fair, centreName: centre?.name ?? '', updatedAt: now } });
+  for (const q of fair.queues) {
+    await db
+      .collection(COLLECTIONS.fairQueues)
+      .doc(`${fairId}:${q.id}`)
+      .set({
+        data: {
+          fairId,
+          queueId: q.id,
+          name: q.name,
+          issued: 0,
+          serving: 0,
+          windows: q.windows,
+          windowsLeft: Object.fromEntries(q.windows.map((w) => [w.start.replace(':', ''), w.seats])),
+        },
+      });
+  }
+  return { rosters: SEED_ROSTERS.length, closures: SEED_HOLIDAYS.length, fairs: 1 };
+}

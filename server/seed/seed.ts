@@ -6,15 +6,26 @@
  */
 import type { Database } from '../db/database';
 import { COLLECTIONS } from '../db/schema';
-import { SEED_CENTRES } from './centres';
+import { SEED_CENTRES, seedCentresArea } from './centres';
+import { seedStation } from './station';
+import { seedEvents } from './events';
+import { seedRights } from './rights';
 
 export interface SeedReport {
   centres: number;
+  bookings?: { rosters: number; closures: number; fairs: number };
+  station?: { campaigns: number };
+  events?: { events: number };
+  rights?: { articles: number; added: number };
 }
 
 export async function seedDatabase(db: Database, now: Date): Promise<SeedReport> {
   for (const { id, ...centre } of SEED_CENTRES) {
     await db.collection(COLLECTIONS.centres).doc(id).set({ data: { ...centre, createdAt: now } });
   }
-  return { centres: SEED_CENTRES.length };
+  const bookings = await seedCentresArea(db, now);
+  const station = await seedStation(db, now);
+  const events = await seedEvents(db, now);
+  const rights = await seedRights(db, now);
+  return { centres: SEED_CENTRES.length, bookings, station, events, rights };
 }

@@ -1,21 +1,53 @@
+import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
+import { stopPullDownRefresh, useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { EVENT_CATEGORIES, EVENT_CATEGORY_LABELS, type EventCategory } from '@contract/events/model';
+import { AsyncView } from '../../components/async-view';
+import { EventCard } from '../../components/events/event-card';
 import { PageShell } from '../../components/page-shell';
-import { openTab, TABS } from '../../routes';
+import { useCall } from '../../hooks/use-call';
+import { openPage, PAGES } from '../../routes';
+import '../../components/events/events.scss';
 
 export default function EventsPage() {
+  const [category, setCategory] = useState<EventCategory | undefined>(undefined);
+  const { state, reload } = useCall('events', 'list', category ? { category } : {});
+  usePullDownRefresh(() => {
+    void reload().finally(() => stopPullDownRefresh());
+  });
+  useDidShow(() => void reload());
+
+  const chips: Array<{ key: EventCategory | undefined; label: string }> = [
+    { key: undefined, label: '全部' },
+    ...EVENT_CATEGORIES.map((key) => ({ key, label: EVENT_CATEGORY_LABELS[key] })),
+  ];
+
   return (
     <PageShell>
-      <View className='card'>
-        <Text className='title' style={{ display: 'block' }}>
-          活动报名
-        </Text>
-        <Text className='muted' style={{ display: 'block' }}>
-          工会活动报名正在准备中。想了解活动，可以先到服务中心问问。
-        </Text>
-        <Button className='button' onClick={() => openTab(TABS.home)}>
-          看服务中心
-        </Button>
+      <Button className='button button--plain' onClick={() => openPage(PAGES.eventsMine)}>
+        我的报名和入场码
+      </Button>
+      <View className='ev-chips' role='tablist'>
+        {chips.map((chip) => (
+          <View
+            key={chip.label}
+            className={chip.key === category ? 'ev-chip ev-chip--on' : 'ev-chip'}
+            onClick={() => setCategory(chip.key)}
+            aria-role='tab'
+            aria-selected={chip.key === category}
+          >
+            <Text>{chip.label}</Text>
+          </View>
+        ))}
       </View>
+      <AsyncView
+        state={state}
+        onRetry={reload}
+        emptyText={category ? `暂时没有${EVENT_CATEGORY_LABELS[category]}活动，看看别的类别吧` : '暂时没有活动，过几天再来看看'}
+        isEmpty={(list) => list.length === 0}
+      >
+        {(list) => list.map((event) => <EventCard key={event.id} event={event} />)}
+      </AsyncView>
     </PageShell>
   );
 }

@@ -8,6 +8,7 @@ import { PageShell } from '../../components/page-shell';
 import { useCall } from '../../hooks/use-call';
 import { useLargeText } from '../../hooks/use-large-text';
 import { setLargeText } from '../../prefs/large-text';
+import { openPage, PAGES } from '../../routes';
 
 export default function MePage() {
   const { state, reload } = useCall('account', 'me', {});
@@ -48,6 +49,26 @@ export default function MePage() {
           )
         }
       </AsyncView>
+      {state.status === 'ready' && state.data.signedIn && (
+        <Button className='button button--plain' onClick={() => openPage(PAGES.eventsMine)}>
+          我的报名和入场码
+        </Button>
+      )}
+      {state.status === 'ready' && state.data.signedIn && (
+        <Button className='button button--plain' onClick={() => openPage(PAGES.myBookings)}>
+          我的预约
+        </Button>
+      )}
+      {state.status === 'ready' && state.data.signedIn && (
+        <View className='rt-row' style={{ display: 'flex', gap: '16px' }}>
+          <Button className='button button--plain' style={{ flex: 1 }} onClick={() => openPage(PAGES.rightsCases)}>
+            我的咨询
+          </Button>
+          <Button className='button button--plain' style={{ flex: 1 }} onClick={() => openPage(PAGES.rightsFavourites)}>
+            我的收藏
+          </Button>
+        </View>
+      )}
       <View className='card' style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
         <View>
           <Text style={{ display: 'block' }}>长辈模式</Text>

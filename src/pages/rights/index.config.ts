@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '维权普法' });
+export default definePageConfig({ navigationBarTitleText: '维权普法', enablePullDownRefresh: true });

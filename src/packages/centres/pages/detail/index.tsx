@@ -4,7 +4,8 @@ import { CENTRE_SERVICE_LABELS, type Centre } from '@contract/centres/model';
 import { AsyncView } from '../../../../components/async-view';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
-import { openTab, TABS } from '../../../../routes';
+import { openPage, openTab, PAGES, TABS } from '../../../../routes';
+import '../../../../components/centres/bookings.scss';
 
 function navigate(centre: Centre): void {
   if (process.env.TARO_ENV === 'weapp') {
@@ -13,6 +14,54 @@ function navigate(centre: Centre): void {
   }
   // The browser has no WeChat map: give the worker the address to paste into a map app.
   void Taro.setClipboardData({ data: centre.address });
+}
+
+/** The coming 便民日 at this centre, if any. */
+function FairsCard({ centreName }: { centreName: string }) {
+  const { state } = useCall('centres', 'fairs', {});
+  if (state.status !== 'ready') return null;
+  const fairs = state.data.filter((f) => f.centreName === centreName);
+  if (fairs.length === 0) return null;
+  return (
+    <View className='card'>
+      <Text className='title' style={{ display: 'block' }}>
+        便民日
+      </Text>
+      {fairs.map((f) => (
+        <View key={f.id} className='service-button' onClick={() => openPage(PAGES.fair, { id: f.id })} aria-role='button'>
+          <View>
+            <Text className='service-button__label' style={{ display: 'block' }}>
+              {f.when === 'today' ? '今天' : f.date} {f.title}
+            </Text>
+            <Text className='muted'>{f.queueNames.join('、')}</Text>
+          </View>
+          <Text style={{ color: 'var(--color-brand)' }}>取号 ›</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** Staff of this centre (and admins) get their desk tools here until the 工作台 arrives. */
+function StaffCard({ centreId }: { centreId: string }) {
+  const { state } = useCall('account', 'me', {});
+  if (state.status !== 'ready' || state.data.role === 'worker') return null;
+  if (state.data.role !== 'admin' && !state.data.centreIds.includes(centreId)) return null;
+  return (
+    <View className='card'>
+      <Text className='title' style={{ display: 'block' }}>
+        工作人员
+      </Text>
+      <Button className='button' onClick={() => openPage(PAGES.centreStaffDay, { centreId })}>
+        今天的预约 · 核销
+      </Button>
+      {centreId === 'shatou' && (
+        <Button className='button button--plain' onClick={() => openPage(PAGES.stationStaff)}>
+          平安返乡服务点
+        </Button>
+      )}
+    </View>
+  );
 }
 
 export default function CentreDetailPage() {
@@ -53,14 +102,26 @@ export default function CentreDetailPage() {
             </View>
             <View className='card'>
               <Text className='title' style={{ display: 'block' }}>
-                可以办的事
+                预约服务
+              </Text>
+              <Text className='muted' style={{ display: 'block' }}>
+                先约好时间，到了不用排队。
               </Text>
               {centre.services.map((s) => (
-                <Text key={s} className='tag'>
-                  {CENTRE_SERVICE_LABELS[s]}
-                </Text>
+                <View
+                  key={s}
+                  className='service-button'
+                  onClick={() => openPage(PAGES.centreBook, { centreId: centre.id, service: s })}
+                  aria-role='button'
+                  aria-label={`预约${CENTRE_SERVICE_LABELS[s]}`}
+                >
+                  <Text className='service-button__label'>{CENTRE_SERVICE_LABELS[s]}</Text>
+                  <Text style={{ color: 'var(--color-brand)' }}>预约 ›</Text>
+                </View>
               ))}
             </View>
+            <FairsCard centreName={centre.name} />
+            <StaffCard centreId={centre.id} />
             {centre.programmes.length > 0 && (
               <View className='card'>
                 <Text className='title' style={{ display: 'block' }}>

@@ -1,0 +1,154 @@
+import * as z from 'zod';
+import { action } from '../define';
+import {
+  EVENT_CATEGORIES,
+  EVENT_LIMITS,
+  EVENT_SUBSCRIPTIONS,
+  type Attendee,
+  type CheckInOutcome,
+  type EventDetail,
+  type EventSummary,
+  type MyEntry,
+  type StaffEventSummary,
+  type Ticket,
+} from './model';
+
+const id = z.string().trim().min(1).max(64);
+const requestId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+$/)
+  .min(EVENT_LIMITS.requestIdMin)
+  .max(EVENT_LIMITS.requestIdMax);
+const instant = z.coerce.date();
+
+const formField = z.strictObject({
+  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,19}$/),
+  label: z.string().trim().min(1).max(20),
+  kind: z.enum(['text', 'phone', 'province', 'yesno', 'confirm']),
+  required: z.boolean(),
+  hint: z.string().trim().max(40).optional(),
+});
+
+const groupSpec = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('single') }),
+  z.strictObject({
+    kind: z.literal('team'),
+    size: z.number().int().min(2).max(EVENT_LIMITS.teamSizeMax),
+    memberLabel: z.string().trim().min(1).max(8),
+  }),
+  z.strictObject({
+    kind: z.literal('family'),
+    minChildren: z.number().int().min(1).max(EVENT_LIMITS.childrenMax),
+    maxChildren: z.number().int().min(1).max(EVENT_LIMITS.childrenMax),
+    childAgeMin: z.number().int().min(0).max(17),
+    childAgeMax: z.number().int().min(0).max(17),
+  }),
+]);
+
+const eligibilityRule = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('nonLocalHukou') }),
+  z.strictObject({ kind: z.literal('confirm'), field: z.string().min(1).max(20), text: z.string().trim().min(1).max(40) }),
+]);
+
+/** What staff fill in to create or edit an event. */
+export const eventDraftSchema = z.strictObject({
+  title: z.string().trim().min(1).max(EVENT_LIMITS.titleMax),
+  category: z.enum(EVENT_CATEGORIES as [string, ...string[]]),
+  summary: z.string().trim().min(1).max(EVENT_LIMITS.summaryMax),
+  description: z.string().trim().max(EVENT_LIMITS.descriptionMax),
+  organiser: z.string().trim().min(1).max(30),
+  phone: z.string().trim().max(20),
+  venue: z.strictObject({
+    name: z.string().trim().min(1).max(30),
+    address: z.string().trim().max(60),
+    centreId: z.string().max(32).optional(),
+  }),
+  startsAt: instant,
+  endsAt: instant,
+  signUpOpensAt: instant,
+  signUpClosesAt: instant,
+  cancelDeadline: instant,
+  capacity: z.number().int().min(1).max(EVENT_LIMITS.capacityMax),
+  waitlistLimit: z.number().int().min(0).max(EVENT_LIMITS.waitlistMax),
+  claimHours: z.number().int().min(1).max(72),
+  allocation: z.enum(['first_come', 'lottery']),
+  lotteryPriority: z.enum(['none', 'first_time']),
+  /** Events of one series (e.g. 年夜饭 every year) share it; first-time priority looks at it. */
+  series: z.string().trim().max(30),
+  group: groupSpec,
+  form: z.array(formField).max(EVENT_LIMITS.formFieldsMax),
+  eligibility: z.array(eligibilityRule).max(5),
+});
+
+const formValue = z.union([z.string().trim().max(EVENT_LIMITS.fieldValueMax), z.boolean()]);
+
+/** Function `events`: union events, sign-ups, waitlists, tickets and check-in. */
+export const events = {
+  list: action<EventSummary[]>()({
+    input: z.strictObject({ category: z.enum(EVENT_CATEGORIES as [string, ...string[]]).optional() }),
+    access: 'public',
+  }),
+  get: action<EventDetail>()({ input: z.strictObject({ id }), access: 'public' }),
+  signUp: action<MyEntry>()({
+    input: z.strictObject({
+      eventId: id,
+      /** Made by the phone once per tap on 报名: a retry or double tap with it never makes two entries. */
+      requestId,
+      form: z.record(z.string().max(20), formValue),
+      members: z.array(z.string().trim().min(1).max(20)).max(EVENT_LIMITS.teamSizeMax).optional(),
+      children: z
+        .array(z.strictObject({ name: z.string().trim().min(1).max(20), age: z.number().int().min(0).max(17) }))
+        .max(EVENT_LIMITS.childrenMax)
+        .optional(),
+      subscribed: z.array(z.enum(EVENT_SUBSCRIPTIONS)).max(EVENT_SUBSCRIPTIONS.length).optional(),
+    }),
+    access: 'worker',
+  }),
+  cancel: action<MyEntry>()({ input: z.strictObject({ entryId: id }), access: 'worker' }),
+  claim: action<MyEntry>()({ input: z.strictObject({ entryId: id }), access: 'worker' }),
+  mine: action<MyEntry[]>()({ input: z.strictObject({}), access: 'worker' }),
+  ticket: action<Ticket>()({ input: z.strictObject({ entryId: id }), access: 'worker' }),
+
+  // ---- staff
+  staffList: action<StaffEventSummary[]>()({ input: z.strictObject({}), access: 'staff' }),
+  staffGet: action<EventDetail>()({ input: z.strictObject({ id }), access: 'staff' }),
+  save: action<EventDetail>()({
+    input: z.strictObject({ id: id.optional(), draft: eventDraftSchema }),
+    access: 'staff',
+  }),
+  setStatus: action<EventDetail>()({
+    input: z.strictObject({ id, status: z.enum(['published', 'closed', 'cancelled']) }),
+    access: 'staff',
+  }),
+  setCapacity: action<EventDetail>()({
+    input: z.strictObject({ id, capacity: z.number().int().min(1).max(EVENT_LIMITS.capacityMax) }),
+    access: 'staff',
+  }),
+  attendees: action<Attendee[]>()({
+    input: z.strictObject({
+      eventId: id,
+      search: z.string().trim().max(EVENT_LIMITS.searchMax).optional(),
+      status: z.enum(['all', 'in', 'waitlisted', 'checked_in', 'cancelled']).optional(),
+    }),
+    access: 'staff',
+  }),
+  checkIn: action<CheckInOutcome>()({
+    input: z.strictObject({ eventId: id, code: z.string().trim().min(1).max(80) }),
+    access: 'staff',
+  }),
+  checkInEntry: action<CheckInOutcome>()({ input: z.strictObject({ eventId: id, entryId: id }), access: 'staff' }),
+  markNoShow: action<Attendee>()({ input: z.strictObject({ eventId: id, entryId: id }), access: 'staff' }),
+  draw: action<EventDetail>()({ input: z.strictObject({ id }), access: 'staff' }),
+};
+
+/** Function `exports`: staff files (kept apart so the sign-up function stays small and starts fast). */
+export const exportsFn = {
+  /** A real .xlsx, base64-encoded (a few hundred rows are tens of KB): saved and opened by the phone. */
+  attendeesXlsx: action<{ fileName: string; base64: string; rows: number; phonesMasked: boolean }>()({
+    input: z.strictObject({ eventId: id }),
+    access: 'staff',
+  }),
+};
+
+export type EventDraft = z.output<typeof eventDraftSchema>;
+export type EventDraftInput = z.input<typeof eventDraftSchema>;

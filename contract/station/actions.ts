@@ -1,0 +1,68 @@
+import * as z from 'zod';
+import { action } from '../define';
+import {
+  CAMPAIGN_ID_PATTERN,
+  STATION_LIMITS,
+  STATION_SERVICE_ID_PATTERN,
+  type Campaign,
+  type CampaignSummary,
+  type StationPoint,
+  type StationStats,
+  type TapResult,
+} from './model';
+
+const campaignId = z.string().trim().regex(CAMPAIGN_ID_PATTERN, '活动编号无效');
+const serviceId = z.string().trim().regex(STATION_SERVICE_ID_PATTERN, '服务编号无效');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
+
+const campaignInput = z
+  .strictObject({
+    id: campaignId,
+    name: z.string().trim().min(1).max(20),
+    station: z.string().trim().min(1).max(30),
+    centreId: z.string().trim().min(1).max(64),
+    startDate: z.iso.date(),
+    endDate: z.iso.date(),
+    opens: hhmm,
+    closes: hhmm,
+    services: z
+      .array(
+        z.strictObject({
+          id: serviceId,
+          label: z.string().trim().min(1).max(10),
+          kind: z.enum(['service', 'gift']),
+          stock: z.number().int().min(0).max(STATION_LIMITS.stockMax).optional(),
+          note: z.string().trim().max(20).optional(),
+        }),
+      )
+      .min(1)
+      .max(STATION_LIMITS.servicesMax)
+      .refine((s) => new Set(s.map((x) => x.id)).size === s.length, '服务编号不能重复')
+      .refine((s) => s.every((x) => x.kind === 'service' || typeof x.stock === 'number'), '礼品要填写数量'),
+    tips: z.array(z.string().trim().min(1).max(STATION_LIMITS.tipMax)).max(STATION_LIMITS.tipsMax).default([]),
+  })
+  .refine((c) => c.startDate <= c.endDate, { message: '结束日期不能早于开始日期', path: ['endDate'] })
+  .refine((c) => c.opens < c.closes, { message: '结束时间要晚于开始时间', path: ['closes'] });
+
+/**
+ * Function `station`: the 平安返乡 service point behind a printed QR code.
+ * Workers land on `point` from the QR scene and `tap` what they received; staff create campaigns,
+ * print the QR and watch the counts.
+ */
+export const station = {
+  /** The campaign running now (or the next one), for the home page; null when none is near. */
+  current: action<CampaignSummary | null>()({ input: z.strictObject({}), access: 'public' }),
+  point: action<StationPoint>()({
+    input: z.strictObject({ scene: z.string().max(64).optional(), id: campaignId.optional() }),
+    access: 'public',
+  }),
+  tap: action<TapResult>()({ input: z.strictObject({ campaignId, serviceId }), access: 'worker' }),
+
+  staffCampaigns: action<CampaignSummary[]>()({ input: z.strictObject({}), access: 'staff' }),
+  staffSaveCampaign: action<Campaign>()({ input: campaignInput, access: 'staff' }),
+  staffQrCode: action<{ scene: string; page: string; dataUrl: string }>()({
+    input: z.strictObject({ campaignId }),
+    access: 'staff',
+  }),
+  staffStats: action<StationStats>()({ input: z.strictObject({ campaignId }), access: 'staff' }),
+};

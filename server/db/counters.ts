@@ -1,0 +1,87 @@
+/**
+ * Counters kept in documents with a deterministic _id: the one mechanism behind seats in a slot,
+ * weekly booking quotas, gift stock and hourly 人次. Every take is ONE conditional update
+ * (`where({_id, left: _.gt(0)}).update({left: _.inc(-1)})`, taken iff updated === 1), never a read
+ * then a write. A counter that does not exist yet is created by add() with its deterministic _id:
+ * two instances racing to create it collide on the _id (E11000), and the loser retries the update.
+ */
+import type { Collection, Condition, Database, Doc } from './database';
+
+/** The cloud (MongoDB) refuses a duplicate _id or unique-index key with this message; the errCode varies. */
+export function isDuplicateKey(error: unknown): boolean {
+  const message = (error as { errMsg?: unknown; message?: unknown } | null)?.errMsg ?? (error as Error | null)?.message;
+  return typeof message === 'string' && message.includes('E11000 duplicate key');
+}
+
+/** The index a duplicate-key error names (`_id_` for the _id), or null. */
+export function duplicateIndexName(error: unknown): string | null {
+  const message = String((error as { errMsg?: unknown })?.errMsg ?? (error as Error)?.message ?? '');
+  return /index: (\S+)/.exec(message)?.[1] ?? null;
+}
+
+export interface TakeSpec {
+  /** Deterministic _id of the counter. */
+  id: string;
+  /** Fields of the counter when it is first created (besides `left`). */
+  init: Doc;
+  /** Units the counter starts with. */
+  capacity: number;
+  /** Extra conditions for a take, e.g. `{ closed: false }`. Must hold for `init` too. */
+  when?: Condition;
+  /**
+   * What the caller already knows: 'missing' (it read no counter, or the counter is usually new,
+   * like a person's weekly quota) tries the creating add() first. Only an optimisation: a wrong
+   * guess costs one request, never correctness.
+   */
+  likely?: 'missing' | 'present';
+}
+
+/**
+ * Takes one unit. Resolves true iff this caller got it. Steady state: one request; first take of
+ * a counter: two (update that misses, add); a lost creation race: three.
+ */
+export async function takeOne(db: Database, collection: Collection<Doc>, spec: TakeSpec): Promise<boolean> {
+  const _ = db.command;
+  const take = async () =>
+    (await collection.where({ _id: spec.id, left: _.gt(0), ...(spec.when ?? {}) }).update({ data: { left: _.inc(-1) } })).stats
+      .updated === 1;
+  const create = async () => {
+    try {
+      await collection.add({ data: { _id: spec.id, ...spec.init, left: spec.capacity - 1 } });
+      return true;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      return false;
+    }
+  };
+  if (spec.likely === 'missing') {
+    if (spec.capacity > 0 && (await create())) return true;
+    return take();
+  }
+  if (await take()) return true;
+  if (spec.capacity <= 0) return false;
+  if (await create()) return true;
+  // Someone else created it meanwhile (or it existed and is empty/closed): one more try.
+  return take();
+}
+
+/** Gives one unit back (a cancelled booking, a failed step after the take). */
+export async function giveBack(db: Database, collection: Collection<Doc>, id: string): Promise<void> {
+  await collection.where({ _id: id }).update({ data: { left: db.command.inc(1) } });
+}
+
+/**
+ * Adds `by` to the field `n` of a counter, creating it with `init` on first use. One request in
+ * the steady state. Used for 人次 per hour, where nothing is capped.
+ */
+export async function increment(db: Database, collection: Collection<Doc>, id: string, init: Doc, by = 1): Promise<void> {
+  const bump = async () => (await collection.where({ _id: id }).update({ data: { n: db.command.inc(by) } })).stats.updated === 1;
+  if (await bump()) return;
+  try {
+    await collection.add({ data: { _id: id, ...init, n: by } });
+    return;
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+  if (!(await bump())) throw new Error(`counter ${id} could not be increased`);
+}

@@ -1,0 +1,217 @@
+/**
+ * 我的数据 (PIPL arts. 44–47): what the union holds about the caller, and deleting it.
+ *
+ * Deleting keeps the union's figures true and counts nothing twice:
+ *   - event sign-ups for events that have not started are ended through the events area's own
+ *     ending logic (endFromCurrent: seats back to the ledger, the waitlist promoted), then
+ *     anonymised like the rest;
+ *   - bookings still to come are ended through the centres area's own endBooking + giveBack
+ *     (slot seat and weekly quota returned);
+ *   - every record that feeds a figure (entries, bookings, consultations, 便民日 numbers, station
+ *     taps) stays where it is, once, with the name, phone, form answers and OPENID removed;
+ *   - favourites, votes (the article's counters keep the vote), the profile and invite codes are
+ *     removed. The audit log is kept (a security record, docs/privacy.md).
+ */
+import { randomBytes } from 'node:crypto';
+import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS } from '../../../contract/centres/model';
+import { ENTRY_STATUS_LABELS } from '../../../contract/events/model';
+import { CONSULTATION_STATUS_LABELS, ARTICLE_CATEGORY_LABELS } from '../../../contract/rights/model';
+import type { DeleteReport, MyData, MyDataSection } from '../../../contract/staff/model';
+import { ROLE_LABELS } from '../../../contract/account/model';
+import { shanghai } from '../../../contract/time';
+import { giveBack } from '../../db/counters';
+import type { Doc } from '../../db/database';
+import { COLLECTIONS } from '../../db/schema';
+import type { HandlerContext } from '../../runtime/context';
+import { endBooking } from '../centres/bookings';
+import type { BookingDoc } from '../centres/records';
+import type { EntryDoc } from '../events/records';
+import { endFromCurrent } from '../events/signup';
+import type { ConsultationDoc, FavouriteDoc, VoteDoc } from '../rights/records';
+import type { TapDoc } from '../station/taps';
+
+const SHOWN = 30;
+const READ = 1000;
+const day = (d?: Date | string | null) => (d ? shanghai(d).format('YYYY-MM-DD HH:mm') : '');
+
+const STILL_ENDABLE: EntryDoc['status'][] = ['applied', 'confirmed', 'waitlisted', 'offered'];
+
+async function mine<T>(ctx: HandlerContext, collection: (typeof COLLECTIONS)[keyof typeof COLLECTIONS]): Promise<T[]> {
+  return (await ctx.db.collection<T>(collection).where({ openid: ctx.openid }).limit(READ).get()).data;
+}
+
+function section(key: MyDataSection['key'], title: string, why: string, items: MyDataSection['items']): MyDataSection {
+  return { key, title, why, items: items.slice(0, SHOWN), total: items.length };
+}
+
+export async function myData(ctx: HandlerContext): Promise<MyData> {
+  const [users, roles, entries, bookings, tickets, consultations, favourites, votes, taps] = await Promise.all([
+    ctx.db.collection<{ nickname?: string; createdAt?: Date }>(COLLECTIONS.users).where({ _id: ctx.openid }).limit(1).get(),
+    ctx.db.collection<{ role: 'admin' | 'centre_staff'; name?: string }>(COLLECTIONS.roles).where({ _id: ctx.openid }).limit(1).get(),
+    mine<EntryDoc>(ctx, COLLECTIONS.eventEntries),
+    mine<BookingDoc>(ctx, COLLECTIONS.bookings),
+    mine<{ fairId: string; number: number; createdAt: Date }>(ctx, COLLECTIONS.fairTickets),
+    mine<ConsultationDoc>(ctx, COLLECTIONS.rightsConsultations),
+    mine<FavouriteDoc>(ctx, COLLECTIONS.rightsFavourites),
+    mine<VoteDoc>(ctx, COLLECTIONS.rightsVotes),
+    mine<TapDoc>(ctx, COLLECTIONS.stationTaps),
+  ]);
+  const titles = new Map<string, string>();
+  const eventIds = [...new Set(entries.map((e) => e.eventId))];
+  if (eventIds.length > 0) {
+    const events = await ctx.db.collection<{ _id: string; title: string }>(COLLECTIONS.events).where({ _id: ctx.db.command.in(eventIds) }).field({ title: true }).limit(READ).get();
+    for (const e of events.data) titles.set(e._id, e.title);
+  }
+  const user = users.data[0];
+  const role = roles.data[0];
+  const sections: MyDataSection[] = [
+    section('profile', '个人资料', '用来在小程序里称呼你；删除后不再保留。', user ? [{ label: '昵称', detail: user.nickname ?? '（未设置）' }] : []),
+    section(
+      'events',
+      '活动报名',
+      '办理报名、候补、入场和提醒；活动结束后保留一年用于核对，然后只留不含个人信息的人数。',
+      entries.map((e) => ({
+        label: titles.get(e.eventId) ?? '活动',
+        detail: `${day(e.createdAt)} 报名 · ${ENTRY_STATUS_LABELS[e.status] ?? e.status}${e.phone ? ` · 手机 ${e.phone}` : ''}${e.party?.length ? ` · 同行 ${e.party.join('、')}` : ''}`,
+      })),
+    ),
+    section(
+      'bookings',
+      '服务中心预约',
+      '安排服务中心的时间和座位、提醒你；预约结束后保留一年，然后只留人数。',
+      bookings.map((b) => ({
+        label: `${b.centreName} · ${CENTRE_SERVICE_LABELS[b.service] ?? b.service}`,
+        detail: `${day(b.start)} · ${BOOKING_STATUS_LABELS[b.status] ?? b.status}${b.phone ? ` · 手机 ${b.phone}` : ''}`,
+      })),
+    ),
+    section('fair', '便民日取号', '便民日当天排队叫号用。', tickets.map((t) => ({ label: `便民日 ${t.fairId}`, detail: `${day(t.createdAt)} · ${t.number}号` }))),
+    section(
+      'consultations',
+      '法律咨询',
+      '让工会法律服务团队答复你的问题；结案后保留三年以备跟进，然后删除内容只留件数。',
+      consultations.map((c) => ({
+        label: `${ARTICLE_CATEGORY_LABELS[c.category] ?? c.category} · ${c.code}`,
+        detail: `${day(c.createdAt)} · ${CONSULTATION_STATUS_LABELS[c.status] ?? c.status}${c.phone ? ` · 手机 ${c.phone}` : ''}${c.anonymous ? ' · 匿名' : ''}`,
+      })),
+    ),
+    section('favourites', '收藏的文章', '方便你再次阅读。', favourites.map((f) => ({ label: f.slug, detail: `收藏于 ${day(f.createdAt)}` }))),
+    section('votes', '文章评价', '帮助工会改进文章。', votes.map((v) => ({ label: v.slug, detail: `${v.vote === 'up' ? '有用' : '没用'}${v.text ? ` · ${v.text}` : ''}` }))),
+    section(
+      'station',
+      '平安返乡服务点',
+      '防止同一项服务重复计数；活动结束后第二天只留不含个人信息的人次。',
+      taps.map((t) => ({ label: `${t.campaignId} · ${t.serviceId}`, detail: day(t.at) })),
+    ),
+  ];
+  if (role) sections.push(section('staff', '工作人员身份', '工作人员身份由管理员设置，删除数据不会取消；需要取消请联系工会管理员。', [{ label: ROLE_LABELS[role.role], detail: role.name ?? '' }]));
+  return { sections };
+}
+
+/** Fields of an event entry that identify a person, and their anonymous replacements. */
+function anonymousEntry(entry: EntryDoc, now: Date, set: (value: unknown) => unknown): Doc {
+  return {
+    openid: '',
+    requestId: '',
+    name: '',
+    phone: '',
+    employer: '',
+    form: set({}),
+    party: [],
+    subs: set({}),
+    // A unique dead key: activeKey held the OPENID while active; ticketCode has a unique index.
+    activeKey: entry._id,
+    ticketCode: `anon-${randomBytes(12).toString('hex')}`,
+    anonymisedAt: now,
+  };
+}
+
+export async function deleteMyData(ctx: HandlerContext): Promise<DeleteReport> {
+  const _ = ctx.db.command;
+  // An object in update data merges field by field; _.set replaces it whole.
+  const set = (value: unknown) => _.set(value);
+  const report: DeleteReport = {
+    entriesCancelled: 0,
+    entriesAnonymised: 0,
+    bookingsCancelled: 0,
+    bookingsAnonymised: 0,
+    consultationsAnonymised: 0,
+    favouritesRemoved: 0,
+    votesRemoved: 0,
+    stationTapsAnonymised: 0,
+    fairTicketsAnonymised: 0,
+    profileRemoved: false,
+    notes: [],
+  };
+
+  // ---- events: end what is still to come, through the area's own logic; then anonymise all.
+  const entries = await mine<EntryDoc>(ctx, COLLECTIONS.eventEntries);
+  for (const entry of entries) {
+    if (entry.status === 'pending') {
+      report.notes.push('有一条报名还在处理中，请过几分钟再删除一次');
+      continue;
+    }
+    let current = entry;
+    if (STILL_ENDABLE.includes(entry.status) && new Date(entry.startsAt).getTime() > ctx.now.getTime()) {
+      current = await endFromCurrent(ctx, entry, STILL_ENDABLE, 'cancelled');
+      if (current.status === 'cancelled') report.entriesCancelled += 1;
+    }
+    const res = await ctx.db.collection(COLLECTIONS.eventEntries).where({ _id: entry._id, openid: ctx.openid }).update({ data: anonymousEntry(current, ctx.now, set) });
+    report.entriesAnonymised += res.stats.updated;
+  }
+
+  // ---- bookings: the same, with the centres area's endBooking and counters.
+  const bookings = await mine<BookingDoc>(ctx, COLLECTIONS.bookings);
+  for (const booking of bookings) {
+    if (booking.status === 'booked' && new Date(booking.start).getTime() > ctx.now.getTime()) {
+      if (await endBooking(ctx.db, booking, 'cancelled', ctx.now)) {
+        await Promise.all([
+          giveBack(ctx.db, ctx.db.collection<Doc>(COLLECTIONS.slots), booking.slotId),
+          giveBack(ctx.db, ctx.db.collection<Doc>(COLLECTIONS.bookingQuotas), booking.quotaId),
+        ]);
+        report.bookingsCancelled += 1;
+      }
+    }
+    const res = await ctx.db
+      .collection(COLLECTIONS.bookings)
+      .where({ _id: booking._id, openid: ctx.openid })
+      .update({ data: { openid: '', name: '', phone: '', remind: false, activeKey: `anon:${booking._id}`, anonymisedAt: ctx.now } });
+    report.bookingsAnonymised += res.stats.updated;
+  }
+
+  // ---- consultations: keep the case's dates and category (the figures), drop the words and the person.
+  const consultations = await mine<ConsultationDoc>(ctx, COLLECTIONS.rightsConsultations);
+  for (const c of consultations) {
+    const open = c.status === 'submitted' || c.status === 'processing';
+    const res = await ctx.db
+      .collection(COLLECTIONS.rightsConsultations)
+      .where({ _id: c._id, openid: ctx.openid })
+      .update({
+        data: {
+          openid: '',
+          requestId: '',
+          phone: '',
+          who: '',
+          description: '（职工已删除个人数据）',
+          answer: c.answer ? _.set({ text: '', by: c.answer.by, at: c.answer.at }) : null,
+          ...(open ? { status: 'closed', history: _.push([{ status: 'closed', at: ctx.now }]) } : {}),
+          anonymisedAt: ctx.now,
+        },
+      });
+    report.consultationsAnonymised += res.stats.updated;
+  }
+
+  // ---- station taps and 便民日 numbers: their _id is a hash, so the record stays and still
+  // prevents a second count; only the OPENID goes.
+  const taps = await ctx.db.collection(COLLECTIONS.stationTaps).where({ openid: ctx.openid }).update({ data: { openid: '' } });
+  report.stationTapsAnonymised = taps.stats.updated;
+  const tickets = await ctx.db.collection(COLLECTIONS.fairTickets).where({ openid: ctx.openid }).update({ data: { openid: '', name: '' } });
+  report.fairTicketsAnonymised = tickets.stats.updated;
+
+  // ---- removed outright: favourites, votes (the article's counters keep the vote), profile, codes.
+  report.favouritesRemoved = (await ctx.db.collection(COLLECTIONS.rightsFavourites).where({ openid: ctx.openid }).remove()).stats.removed;
+  report.votesRemoved = (await ctx.db.collection(COLLECTIONS.rightsVotes).where({ openid: ctx.openid }).remove()).stats.removed;
+  report.profileRemoved = (await ctx.db.collection(COLLECTIONS.users).where({ _id: ctx.openid }).remove()).stats.removed === 1;
+  await ctx.db.collection(COLLECTIONS.staffInvites).where({ openid: ctx.openid }).remove();
+  report.notes = [...new Set(report.notes)];
+  return report;
+}

@@ -1,0 +1,294 @@
+/**
+ * 便民日: a date at a centre with parallel queues (义剪, 量血压, 家电维修, 法律咨询 …).
+ * A number is the queue's sequence: `issued` is raised with `_.inc(1)` inside a transaction that
+ * also adds the ticket, so two people never get the same number (a conflicting transaction fails
+ * and is retried; the unique index on (queue, number) is the safety net). A worker holds one
+ * ticket per queue (deterministic _id). Windows are seats in the queue document, taken in the
+ * same transaction. The live view is polled (FAIR_REFRESH_SECONDS): see docs/centres.md.
+ */
+import {
+  FAIR_REFRESH_SECONDS,
+  type FairDay,
+  type FairQueueSpec,
+  type FairQueueView,
+  type FairSummary,
+  type FairTicket,
+  type FairWindow,
+} from '../../../contract/centres/model';
+import { shanghai, shanghaiDay } from '../../../contract/time';
+import type { Database } from '../../db/database';
+import { isDuplicateKey } from '../../db/counters';
+import { COLLECTIONS } from '../../db/schema';
+import { AppError } from '../../runtime/app-error';
+import type { HandlerContext } from '../../runtime/context';
+import { hashId } from './records';
+import { addDays } from './slots';
+import { assertCentre } from './staff-scope';
+
+interface FairDoc {
+  _id: string;
+  centreId: string;
+  centreName: string;
+  date: string;
+  title: string;
+  opens: string;
+  closes: string;
+  place: string;
+  queues: FairQueueSpec[];
+}
+
+interface QueueDoc {
+  _id: string;
+  fairId: string;
+  queueId: string;
+  name: string;
+  issued: number;
+  serving: number;
+  windows: FairWindow[];
+  /** window key (HHmm) -> seats left */
+  windowsLeft: Record<string, number>;
+}
+
+interface TicketDoc {
+  _id: string;
+  fairId: string;
+  queueId: string;
+  queueKey: string;
+  number: number;
+  openid: string;
+  name: string;
+  window: string;
+  source: 'worker' | 'walk_in';
+  createdAt: Date;
+}
+
+const windowKey = (start: string) => start.replace(':', '');
+const queueDocId = (fairId: string, queueId: string) => `${fairId}:${queueId}`;
+
+async function loadFair(db: Database, id: string): Promise<FairDoc> {
+  const fair = (await db.collection<FairDoc>(COLLECTIONS.fairs).where({ _id: id }).limit(1).get()).data[0];
+  if (!fair) throw new AppError('NOT_FOUND', '没有找到这次便民日');
+  return fair;
+}
+
+function ticketView(t: TicketDoc, q: QueueDoc | undefined): FairTicket {
+  const serving = q?.serving ?? 0;
+  const state: FairTicket['state'] = t.number === serving ? 'serving' : t.number < serving ? 'done' : 'waiting';
+  const win = q?.windows.find((w) => windowKey(w.start) === t.window);
+  return {
+    id: t._id,
+    queueId: t.queueId,
+    queueName: q?.name ?? t.queueId,
+    number: t.number,
+    ...(win ? { window: `${win.start}–${win.end}` } : {}),
+    ahead: state === 'waiting' ? t.number - serving - 1 : 0,
+    state,
+    ...(t.name ? { name: t.name } : {}),
+  };
+}
+
+function queueView(q: QueueDoc): FairQueueView {
+  return {
+    id: q.queueId,
+    name: q.name,
+    issued: q.issued,
+    serving: q.serving,
+    waiting: Math.max(0, q.issued - q.serving),
+    windows: q.windows.map((w) => ({ ...w, left: Math.max(0, q.windowsLeft[windowKey(w.start)] ?? 0) })),
+  };
+}
+
+/** Upcoming 便民日 (today and the next 60 days), for 首页 and the centre page. One request. */
+export async function listFairs(ctx: HandlerContext): Promise<FairSummary[]> {
+  const _ = ctx.db.command;
+  const today = shanghaiDay(ctx.now);
+  const res = await ctx.db
+    .collection<FairDoc>(COLLECTIONS.fairs)
+    .where({ date: _.gte(today).and(_.lte(addDays(today, 60))) })
+    .orderBy('date', 'asc')
+    .limit(20)
+    .get();
+  return res.data.map((f) => ({
+    id: f._id,
+    date: f.date,
+    title: f.title,
+    centreName: f.centreName,
+    queueNames: f.queues.map((q) => q.name),
+    when: f.date === today ? 'today' : 'upcoming',
+  }));
+}
+
+/** The live view: every queue's number being served and how many wait, and the caller's tickets. Three requests. */
+export async function getFair(ctx: HandlerContext, input: { id: string }): Promise<FairDay> {
+  const [fair, queues, mine] = await Promise.all([
+    loadFair(ctx.db, input.id),
+    ctx.db.collection<QueueDoc>(COLLECTIONS.fairQueues).where({ fairId: input.id }).limit(100).get(),
+    ctx.openid
+      ? ctx.db.collection<TicketDoc>(COLLECTIONS.fairTickets).where({ fairId: input.id, openid: ctx.openid }).limit(100).get()
+      : Promise.resolve({ data: [] as TicketDoc[] }),
+  ]);
+  const byQueue = new Map(queues.data.map((q) => [q.queueId, q]));
+  return {
+    id: fair._id,
+    centreId: fair.centreId,
+    centreName: fair.centreName,
+    date: fair.date,
+    title: fair.title,
+    opens: fair.opens,
+    closes: fair.closes,
+    place: fair.place,
+    queues: fair.queues.map((spec) => queueView(byQueue.get(spec.id) ?? emptyQueue(fair._id, spec))),
+    mine: mine.data.map((t) => ticketView(t, byQueue.get(t.queueId))),
+    refreshSeconds: FAIR_REFRESH_SECONDS,
+  };
+}
+
+function emptyQueue(fairId: string, spec: FairQueueSpec): QueueDoc {
+  return {
+    _id: queueDocId(fairId, spec.id),
+    fairId,
+    queueId: spec.id,
+    name: spec.name,
+    issued: 0,
+    serving: 0,
+    windows: spec.windows,
+    windowsLeft: Object.fromEntries(spec.windows.map((w) => [windowKey(w.start), w.seats])),
+  };
+}
+
+function isOpenForNumbers(fair: FairDoc, now: Date): boolean {
+  const today = shanghaiDay(now);
+  if (fair.date > today) return true; // numbers (and windows) can be taken ahead of the day
+  return fair.date === today && shanghai(now).format('HH:mm') < fair.closes;
+}
+
+const isConflict = (error: unknown) => /TRANSACTION_CONFLICT|conflict/i.test(String((error as Error)?.message ?? (error as { errMsg?: string })?.errMsg ?? ''));
+
+/** Issues the next number of a queue to a new ticket, in one transaction. Retried on conflict. */
+async function issue(
+  db: Database,
+  fair: FairDoc,
+  queueId: string,
+  ticket: Omit<TicketDoc, 'number' | 'queueKey' | 'fairId' | 'queueId'>,
+  window: string | undefined,
+): Promise<TicketDoc> {
+  const spec = fair.queues.find((q) => q.id === queueId);
+  if (!spec) throw new AppError('QUEUE_NOT_FOUND');
+  const key = window ? windowKey(window) : '';
+  if (window && !spec.windows.some((w) => windowKey(w.start) === key)) throw new AppError('BAD_INPUT', '没有这个时间段');
+  const qid = queueDocId(fair._id, queueId);
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await db.runTransaction(async (tx) => {
+        const queues = tx.collection<QueueDoc>(COLLECTIONS.fairQueues);
+        const queue = (await queues.doc(qid).get()).data;
+        if (key && (queue.windowsLeft[key] ?? 0) <= 0) {
+          await tx.rollback('WINDOW_FULL');
+          throw new AppError('WINDOW_FULL');
+        }
+        const _ = db.command;
+        await queues.doc(qid).update({ data: { issued: _.inc(1), ...(key ? { [`windowsLeft.${key}`]: _.inc(-1) } : {}) } });
+        const doc: TicketDoc = { ...ticket, fairId: fair._id, queueId, queueKey: qid, number: queue.issued + 1, window: key };
+        const { _id, ...fields } = doc;
+        await tx.collection(COLLECTIONS.fairTickets).add({ data: { _id, ...fields } });
+        return doc;
+      }, 5);
+    } catch (error) {
+      if (error === 'WINDOW_FULL' || (error instanceof AppError && error.code === 'WINDOW_FULL')) throw new AppError('WINDOW_FULL');
+      if (error instanceof AppError) throw error;
+      if (isConflict(error) && attempt < 20) {
+        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+/** A worker takes a number (optionally in a time window). One ticket per worker per queue. */
+export async function takeNumber(ctx: HandlerContext, input: { fairId: string; queueId: string; window?: string }): Promise<FairTicket> {
+  const id = hashId('ticket', input.fairId, input.queueId, ctx.openid);
+  const [fair, existing] = await Promise.all([
+    loadFair(ctx.db, input.fairId),
+    ctx.db.collection<TicketDoc>(COLLECTIONS.fairTickets).where({ _id: id }).limit(1).get(),
+  ]);
+  const queueOf = async () =>
+    (await ctx.db.collection<QueueDoc>(COLLECTIONS.fairQueues).where({ _id: queueDocId(fair._id, input.queueId) }).limit(1).get()).data[0];
+  if (existing.data[0]) return ticketView(existing.data[0], await queueOf());
+  if (!isOpenForNumbers(fair, ctx.now)) throw new AppError('FAIR_NOT_OPEN');
+  try {
+    const ticket = await issue(ctx.db, fair, input.queueId, { _id: id, openid: ctx.openid, name: '', source: 'worker', window: '', createdAt: ctx.now }, input.window);
+    return ticketView(ticket, await queueOf());
+  } catch (error) {
+    if (!isDuplicateKey(error) && !/duplicate/i.test(String((error as Error)?.message))) throw error;
+    const again = (await ctx.db.collection<TicketDoc>(COLLECTIONS.fairTickets).where({ _id: id }).limit(1).get()).data[0];
+    if (!again) throw error;
+    return ticketView(again, await queueOf());
+  }
+}
+
+/** Staff add a walk-in to the same queue: same sequence, so the numbers stay in arrival order. */
+export async function fairWalkIn(
+  ctx: HandlerContext,
+  input: { fairId: string; queueId: string; name: string; window?: string; requestId: string },
+): Promise<FairTicket> {
+  const fair = await loadFair(ctx.db, input.fairId);
+  assertCentre(ctx, fair.centreId);
+  const id = hashId('fair-walkin', ctx.openid, input.requestId);
+  const queueOf = async () =>
+    (await ctx.db.collection<QueueDoc>(COLLECTIONS.fairQueues).where({ _id: queueDocId(fair._id, input.queueId) }).limit(1).get()).data[0];
+  try {
+    const ticket = await issue(ctx.db, fair, input.queueId, { _id: id, openid: '', name: input.name, source: 'walk_in', window: '', createdAt: ctx.now }, input.window);
+    return ticketView(ticket, await queueOf());
+  } catch (error) {
+    if (!isDuplicateKey(error) && !/duplicate/i.test(String((error as Error)?.message))) throw error;
+    const again = (await ctx.db.collection<TicketDoc>(COLLECTIONS.fairTickets).where({ _id: id }).limit(1).get()).data[0];
+    if (!again) throw error;
+    return ticketView(again, await queueOf());
+  }
+}
+
+/** Calls the next number: serving + 1, only while someone waits (one conditional write). */
+export async function callNext(ctx: HandlerContext, input: { fairId: string; queueId: string }): Promise<FairDay> {
+  const fair = await loadFair(ctx.db, input.fairId);
+  assertCentre(ctx, fair.centreId);
+  const qid = queueDocId(fair._id, input.queueId);
+  const queue = (await ctx.db.collection<QueueDoc>(COLLECTIONS.fairQueues).where({ _id: qid }).limit(1).get()).data[0];
+  if (!queue) throw new AppError('QUEUE_NOT_FOUND');
+  const _ = ctx.db.command;
+  const res = await ctx.db
+    .collection(COLLECTIONS.fairQueues)
+    .where({ _id: qid, serving: queue.serving, issued: _.gt(queue.serving) })
+    .update({ data: { serving: _.inc(1), calledAt: ctx.now } });
+  if (res.stats.updated !== 1) {
+    if (queue.issued <= queue.serving) throw new AppError('QUEUE_EMPTY');
+    throw new AppError('CONFLICT', '刚刚有同事叫过号了，请看最新的号');
+  }
+  return getFair(ctx, { id: input.fairId });
+}
+
+/** Staff define (or redefine) a 便民日. Queues keep their numbers when it is saved again. */
+export async function saveFair(
+  ctx: HandlerContext,
+  input: { centreId: string; date: string; title: string; opens: string; closes: string; place: string; queues: FairQueueSpec[] },
+): Promise<FairDay> {
+  assertCentre(ctx, input.centreId);
+  if (input.opens >= input.closes) throw new AppError('BAD_INPUT', undefined, { closes: '结束时间要晚于开始时间' });
+  const centre = (await ctx.db.collection<{ name: string }>(COLLECTIONS.centres).where({ _id: input.centreId }).limit(1).get()).data[0];
+  if (!centre) throw new AppError('NOT_FOUND', '没有找到这个服务中心');
+  const id = `${input.centreId}:${input.date}`;
+  await ctx.db.collection(COLLECTIONS.fairs).doc(id).set({ data: { ...input, centreName: centre.name, updatedAt: ctx.now } });
+  for (const spec of input.queues) {
+    const queue = emptyQueue(id, spec);
+    const queues = ctx.db.collection(COLLECTIONS.fairQueues);
+    const { _id, ...fields } = queue;
+    try {
+      await queues.add({ data: { _id, ...fields } });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // Existing queue: keep issued/serving, update the name and the windows (new windows start full).
+      await queues.where({ _id }).update({ data: { name: spec.name, windows: spec.windows } });
+    }
+  }
+  return getFair(ctx, { id });
+}

@@ -1,0 +1,117 @@
+/**
+ * The documents of the bookings area as they are stored (server-side only), and the small pure
+ * helpers that turn them into what the contract shows.
+ */
+import { createHash, randomInt } from 'node:crypto';
+import {
+  BOOKING_CODE_ALPHABET,
+  BOOKING_CODE_LENGTH,
+  type Booking,
+  type BookingStatus,
+  type CentreService,
+  type ServiceRoster,
+  type StaffBookingRow,
+} from '../../../contract/centres/model';
+import { shanghai } from '../../../contract/time';
+
+export type RosterDoc = ServiceRoster & { _id: string; centreName: string };
+
+export interface SlotDoc {
+  _id: string;
+  centreId: string;
+  service: CentreService;
+  date: string;
+  start: Date;
+  seats: number;
+  left: number;
+  closed: boolean;
+  closedReason?: string;
+}
+
+export interface BookingDoc {
+  _id: string;
+  code: string;
+  /** '' for a walk-in added by staff. */
+  openid: string;
+  source: 'worker' | 'walk_in';
+  name: string;
+  phone: string;
+  centreId: string;
+  centreName: string;
+  service: CentreService;
+  slotId: string;
+  quotaId: string;
+  start: Date;
+  end: Date;
+  /** Shanghai 'YYYY-MM-DD' and 'HH:mm' of the start, for the staff list and the reminder query. */
+  date: string;
+  time: string;
+  status: BookingStatus;
+  /** `${openid}:${stamp}` while booked (unique index); a unique dead key once it ends. */
+  activeKey: string;
+  /** The instant until which it can be cancelled or moved (rules.changeUntilHours before the start). */
+  changeUntil: Date;
+  remind: boolean;
+  reminded: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  closedReason?: string;
+}
+
+/** A short, stable, non-reversible id from parts (e.g. OPENID + client request id). */
+export function hashId(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24);
+}
+
+export function newBookingCode(): string {
+  let code = '';
+  for (let i = 0; i < BOOKING_CODE_LENGTH; i += 1) code += BOOKING_CODE_ALPHABET[randomInt(BOOKING_CODE_ALPHABET.length)];
+  return code;
+}
+
+/** The key that, while a booking is active, forbids a second booking of the same person at the same start. */
+export function activeKeyOf(openid: string, stamp: string): string {
+  return `${openid}:${stamp}`;
+}
+
+/** The key that replaces it when the booking ends (still unique, never collides with an active one). */
+export function endedKeyOf(bookingId: string, at: Date): string {
+  return `ended:${bookingId}:${at.getTime()}`;
+}
+
+/** 13812345678 -> 138****5678. */
+export function maskPhone(phone: string): string {
+  if (!phone) return '';
+  if (phone.length < 7) return '****';
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+export function toBooking(doc: BookingDoc, now: Date): Booking {
+  return {
+    id: doc._id,
+    code: doc.code,
+    centreId: doc.centreId,
+    centreName: doc.centreName,
+    service: doc.service,
+    start: new Date(doc.start).toISOString(),
+    end: new Date(doc.end).toISOString(),
+    when: `${doc.date} ${doc.time}`,
+    status: doc.status,
+    changeable: doc.status === 'booked' && now.getTime() <= new Date(doc.changeUntil).getTime(),
+    remind: doc.remind,
+  };
+}
+
+export function toStaffRow(doc: BookingDoc): StaffBookingRow {
+  return {
+    id: doc._id,
+    code: doc.code,
+    service: doc.service,
+    start: new Date(doc.start).toISOString(),
+    time: shanghai(new Date(doc.start)).format('HH:mm'),
+    status: doc.status,
+    source: doc.source,
+    name: doc.name || (doc.source === 'walk_in' ? '现场登记' : '微信用户'),
+    maskedPhone: maskPhone(doc.phone),
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * The stored shapes of events and entries, and how they are shown. The event document is also the
+ * event's SEAT LEDGER (docs/events.md): every write that moves seats or waitlist places changes it
+ * in one atomic, conditional update, so its invariants hold after every single write:
+ *   seatsLeft + Σ held[*] = capacity          held.<entryId> = seats held by that entry
+ *   waiting = |w|                             w.<entryId> = true while the entry waits
+ *   queue is append-only                      an entry's waitlist sequence = its index + 1
+ */
+import type {
+  Allocation,
+  EligibilityRule,
+  EntryStatus,
+  EventCategory,
+  EventDetail,
+  EventStatus,
+  EventSubscription,
+  EventSummary,
+  FormField,
+  GroupSpec,
+  LotteryPriority,
+  MyEntry,
+  Venue,
+} from '../../../contract/events/model';
+import { ACTIVE_ENTRY_STATUSES } from '../../../contract/events/model';
+import { badgeOf } from './badge';
+
+export interface EventDoc {
+  _id: string;
+  title: string;
+  category: EventCategory;
+  summary: string;
+  description: string;
+  organiser: string;
+  phone: string;
+  venue: Venue;
+  startsAt: Date;
+  endsAt: Date;
+  signUpOpensAt: Date;
+  signUpClosesAt: Date;
+  cancelDeadline: Date;
+  capacity: number;
+  waitlistLimit: number;
+  claimHours: number;
+  allocation: Allocation;
+  lotteryPriority: LotteryPriority;
+  series: string;
+  group: GroupSpec;
+  form: FormField[];
+  eligibility: EligibilityRule[];
+  status: EventStatus;
+  /** sha256(seed): published with the event; the seed itself is secret until applications close. */
+  seedCommitment?: string;
+  seed?: string;
+  drawnAt?: Date | null;
+  applicants?: number | null;
+  winners?: number | null;
+  // ---- the ledger (never read by list pages: see LEDGER_FIELDS)
+  seatsLeft: number;
+  waiting: number;
+  held?: Record<string, number>;
+  w?: Record<string, boolean>;
+  queue?: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Fields list and detail reads leave out: the ledger maps grow with the sign-ups. */
+export const WITHOUT_LEDGER = { held: false, w: false, queue: false } as const;
+
+export interface EntryDoc {
+  _id: string;
+  eventId: string;
+  openid: string;
+  requestId: string;
+  /** `${eventId}:${openid}` while active (unique index), the entry's own _id once it has ended. */
+  activeKey: string;
+  /** 128 random bits (hex), unique index: what the ticket QR carries. */
+  ticketCode: string;
+  status: EntryStatus;
+  seats: number;
+  name: string;
+  phone: string;
+  employer: string;
+  form: Record<string, string | boolean>;
+  /** Team members or children, as shown at the door. */
+  party: string[];
+  /** Subscribe messages the worker granted on the sign-up tap; each is spent by one send. */
+  subs: Partial<Record<EventSubscription, boolean>>;
+  /** Waitlist sequence (1-based index in the event's queue), once waitlisted. */
+  seq?: number;
+  /** Lottery priority group (0 = first), fixed when the application is made. */
+  priority?: number;
+  /** Denormalised: the reminder sweep reads it; first-time lottery priority counts by series. */
+  startsAt: Date;
+  series: string;
+  createdAt: Date;
+  updatedAt: Date;
+  confirmedAt?: Date;
+  offeredAt?: Date;
+  offerExpiresAt?: Date;
+  checkedInAt?: Date;
+  endedAt?: Date;
+  remindedAt?: Date;
+}
+
+export function isActive(status: EntryStatus): boolean {
+  return ACTIVE_ENTRY_STATUSES.includes(status);
+}
+
+export function activeKeyOf(eventId: string, openid: string): string {
+  return `${eventId}:${openid}`;
+}
+
+export function toSummary(doc: EventDoc, now: Date): EventSummary {
+  return {
+    id: doc._id,
+    title: doc.title,
+    category: doc.category,
+    summary: doc.summary,
+    startsAt: doc.startsAt,
+    endsAt: doc.endsAt,
+    venueName: doc.venue.name,
+    allocation: doc.allocation,
+    capacity: doc.capacity,
+    seatsLeft: doc.seatsLeft,
+    waiting: doc.waiting,
+    badge: badgeOf(doc, now),
+    signUpClosesAt: doc.signUpClosesAt,
+  };
+}
+
+export function toDetail(doc: EventDoc, now: Date, myEntry: MyEntry | null): EventDetail {
+  return {
+    ...toSummary(doc, now),
+    description: doc.description,
+    organiser: doc.organiser,
+    phone: doc.phone,
+    venue: doc.venue,
+    signUpOpensAt: doc.signUpOpensAt,
+    cancelDeadline: doc.cancelDeadline,
+    claimHours: doc.claimHours,
+    waitlistLimit: doc.waitlistLimit,
+    series: doc.series,
+    group: doc.group,
+    form: doc.form,
+    eligibility: doc.eligibility,
+    status: doc.status,
+    lottery:
+      doc.allocation === 'lottery'
+        ? {
+            priority: doc.lotteryPriority,
+            seedCommitment: doc.seedCommitment ?? '',
+            // Revealed once applications have closed.
+            seed: now >= doc.signUpClosesAt || doc.drawnAt ? (doc.seed ?? null) : null,
+            drawnAt: doc.drawnAt ?? null,
+            applicants: doc.applicants ?? null,
+            winners: doc.winners ?? null,
+          }
+        : null,
+    myEntry,
+  };
+}
+
+/** Whether the worker may still cancel: an active entry, before the deadline and the start. */
+export function canCancel(entry: Pick<EntryDoc, 'status'>, event: Pick<EventDoc, 'cancelDeadline' | 'status'>, now: Date): boolean {
+  if (event.status === 'cancelled') return false;
+  if (!['applied', 'confirmed', 'waitlisted', 'offered'].includes(entry.status)) return false;
+  return now < event.cancelDeadline;
+}
+
+export function toMyEntry(
+  entry: EntryDoc,
+  event: Pick<EventDoc, 'title' | 'startsAt' | 'venue' | 'cancelDeadline' | 'status'>,
+  position: number | null,
+  now: Date,
+): MyEntry {
+  return {
+    id: entry._id,
+    eventId: entry.eventId,
+    eventTitle: event.title,
+    startsAt: event.startsAt,
+    venueName: event.venue.name,
+    status: entry.status,
+    eventCancelled: event.status === 'cancelled',
+    seats: entry.seats,
+    position: entry.status === 'waitlisted' ? position : null,
+    offerExpiresAt: entry.status === 'offered' ? (entry.offerExpiresAt ?? null) : null,
+    checkedInAt: entry.checkedInAt ?? null,
+    canCancel: canCancel(entry, event, now),
+    createdAt: entry.createdAt,
+  };
+}
+
+/** 13812345678 -> 138****5678: enough for staff to tell people apart, not to call them. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\s+/g, '');
+  if (digits.length < 7) return digits ? '****' : '';
+  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+}

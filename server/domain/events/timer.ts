@@ -1,0 +1,67 @@
+/**
+ * The events function's timer (every 5 minutes, Beijing time): passes on offers nobody claimed in
+ * time, finishes sign-ups interrupted mid-way, and sends the day-before reminders — each only where
+ * the worker granted it. Every step is a conditional write, so overlapping runs do no harm.
+ */
+import { shanghai } from '../../../contract/time';
+import type { HandlerContext } from '../../runtime/context';
+import { notifyOnce } from './notify';
+import { endFromCurrent, settle } from './signup';
+import { entriesOf, loadEvent } from './store';
+
+const BATCH = 100;
+/** A sign-up still pending after this was interrupted (the function's timeout is 20 s). */
+const STALE_PENDING_MS = 60_000;
+const REMIND_WITHIN_MS = 24 * 3600_000;
+/** No messages at night (Shanghai): the reminder waits for the morning run. */
+const QUIET_HOURS = { from: 22, to: 8 };
+
+export interface TickReport {
+  expired: number;
+  settled: number;
+  reminded: number;
+}
+
+export async function tick(ctx: HandlerContext): Promise<TickReport> {
+  const _ = ctx.db.command;
+  const report: TickReport = { expired: 0, settled: 0, reminded: 0 };
+
+  const lapsed = await entriesOf(ctx.db).where({ status: 'offered', offerExpiresAt: _.lte(ctx.now) }).limit(BATCH).get();
+  for (const entry of lapsed.data) {
+    const ended = await endFromCurrent(ctx, entry, ['offered'], 'expired');
+    if (ended.status === 'expired') report.expired += 1;
+  }
+
+  const stale = await entriesOf(ctx.db)
+    .where({ status: 'pending', createdAt: _.lt(new Date(ctx.now.getTime() - STALE_PENDING_MS)) })
+    .limit(BATCH)
+    .get();
+  for (const entry of stale.data) {
+    try {
+      await settle(ctx, await loadEvent(ctx.db, entry.eventId, { drafts: true }), entry);
+      report.settled += 1;
+    } catch (error) {
+      console.error('[events] could not settle', entry._id, error);
+    }
+  }
+
+  const hour = shanghai(ctx.now).hour();
+  if (hour >= QUIET_HOURS.to && hour < QUIET_HOURS.from) {
+    const due = await entriesOf(ctx.db)
+      .where({
+        status: 'confirmed',
+        'subs.eventReminder': true,
+        startsAt: _.gt(ctx.now).and(_.lte(new Date(ctx.now.getTime() + REMIND_WITHIN_MS))),
+      })
+      .limit(BATCH)
+      .get();
+    const events = new Map<string, Awaited<ReturnType<typeof loadEvent>>>();
+    for (const entry of due.data) {
+      const event = events.get(entry.eventId) ?? (await loadEvent(ctx.db, entry.eventId, { drafts: true }));
+      events.set(entry.eventId, event);
+      if (event.status === 'cancelled') continue;
+      if (await notifyOnce(ctx, 'eventReminder', event, entry)) report.reminded += 1;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,94 @@
+/**
+ * Staff's side of 维权普法: the article list with its feedback, writing and editing (admins),
+ * publishing and retiring, and what workers could not find (zero-result searches, 没用 reasons).
+ * Every write sets updatedAt: that is what tells every instance's search index to rebuild.
+ */
+import { UNHELPFUL_REASONS, type ArticleDraft, type ArticleStatus, type RightsInsights, type StaffArticle, type StaffArticleRow } from '../../../contract/rights/model';
+import { isDuplicateKey } from '../../db/counters';
+import { COLLECTIONS } from '../../db/schema';
+import { AppError } from '../../runtime/app-error';
+import type { HandlerContext } from '../../runtime/context';
+import { toStaffArticle, toStaffRow, type ArticleDoc, type VoteDoc } from './records';
+
+const articles = (ctx: HandlerContext) => ctx.db.collection<ArticleDoc>(COLLECTIONS.rightsArticles);
+
+export async function staffArticles(ctx: HandlerContext): Promise<StaffArticleRow[]> {
+  const res = await articles(ctx)
+    .field({ steps: false, evidence: false, deadlines: false, basis: false, localNotes: false, case: false, question: false })
+    .orderBy('updatedAt', 'desc')
+    .limit(1000)
+    .get();
+  return res.data.map((d) => toStaffRow(d, ctx.now));
+}
+
+export async function staffArticle(ctx: HandlerContext, input: { slug: string }): Promise<StaffArticle> {
+  const res = await articles(ctx).where({ _id: input.slug }).limit(1).get();
+  const doc = res.data[0];
+  if (!doc) throw new AppError('ARTICLE_NOT_FOUND');
+  return toStaffArticle(doc);
+}
+
+/** A new article starts as a draft; editing keeps its status and counters. */
+export async function staffSaveArticle(ctx: HandlerContext, input: { draft: ArticleDraft; isNew: boolean }): Promise<StaffArticle> {
+  const { slug, ...content } = input.draft;
+  if (content.related.includes(slug)) throw new AppError('BAD_INPUT', '相关文章不能是它自己', { 'draft.related': '相关文章不能是它自己' });
+  if (input.isNew) {
+    try {
+      await articles(ctx).add({
+        data: { _id: slug, ...content, status: 'draft', reads: 0, helpful: 0, unhelpful: 0, createdAt: ctx.now, updatedAt: ctx.now, publishedAt: null },
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new AppError('SLUG_TAKEN', undefined, { 'draft.slug': '这个编号已经有了' });
+      throw error;
+    }
+  } else {
+    const _ = ctx.db.command;
+    const res = await articles(ctx)
+      .where({ _id: slug })
+      .update({ data: { ...content, case: _.set(content.case), updatedAt: ctx.now, editedBy: ctx.staff?.name ?? '' } });
+    if (res.stats.updated !== 1) throw new AppError('ARTICLE_NOT_FOUND');
+  }
+  return staffArticle(ctx, { slug });
+}
+
+export async function staffSetArticleStatus(ctx: HandlerContext, input: { slug: string; status: ArticleStatus }): Promise<StaffArticle> {
+  const res = await articles(ctx)
+    .where({ _id: input.slug })
+    .update({ data: { status: input.status, updatedAt: ctx.now, ...(input.status === 'published' ? { publishedAt: ctx.now } : {}) } });
+  if (res.stats.updated !== 1) throw new AppError('ARTICLE_NOT_FOUND');
+  return staffArticle(ctx, input);
+}
+
+/** What to write next: the most frequent zero-result searches and the latest 没用 reasons. */
+export async function staffInsights(ctx: HandlerContext): Promise<RightsInsights> {
+  const [misses, downs] = await Promise.all([
+    ctx.db
+      .collection<{ query: string; n: number; firstAt: Date }>(COLLECTIONS.rightsSearchMisses)
+      .orderBy('n', 'desc')
+      .limit(50)
+      .get(),
+    ctx.db.collection<VoteDoc>(COLLECTIONS.rightsVotes).where({ vote: 'down' }).orderBy('createdAt', 'desc').limit(50).get(),
+  ]);
+  const slugs = [...new Set(downs.data.map((v) => v.slug))];
+  const titles = new Map<string, string>();
+  if (slugs.length > 0) {
+    const res = await ctx.db
+      .collection<Pick<ArticleDoc, '_id' | 'title'>>(COLLECTIONS.rightsArticles)
+      .where({ _id: ctx.db.command.in(slugs) })
+      .field({ title: true })
+      .limit(100)
+      .get();
+    for (const d of res.data) titles.set(d._id, d.title);
+  }
+  return {
+    misses: misses.data.map((m) => ({ query: m.query, count: m.n, firstAt: new Date(m.firstAt).toISOString() })),
+    unhelpful: downs.data.map((v) => ({
+      slug: v.slug,
+      title: titles.get(v.slug) ?? v.slug,
+      reason: v.reason,
+      reasonLabel: v.reason ? UNHELPFUL_REASONS[v.reason] : '',
+      text: v.text,
+      at: new Date(v.createdAt).toISOString(),
+    })),
+  };
+}

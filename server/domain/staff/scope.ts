@@ -1,0 +1,26 @@
+/**
+ * Centre staff act only for their own centres; admins act for all. The one helper every area calls
+ * before a staff action on a centre's records (bookings, 便民日, station campaigns, events held at a
+ * centre). The door has already checked that the caller is staff (ctx.staff); this checks WHICH.
+ */
+import { AppError } from '../../runtime/app-error';
+import type { StaffRights } from '../../runtime/context';
+
+/** Throws NOT_YOUR_CENTRE unless `staff` may act for `centreId`; FORBIDDEN without staff rights. */
+export function assertCentre(staff: StaffRights | undefined, centreId: string): void {
+  if (!staff) throw new AppError('FORBIDDEN');
+  if (staff.role === 'admin') return;
+  if (!staff.centreIds.includes(centreId)) throw new AppError('NOT_YOUR_CENTRE');
+}
+
+/** True when `staff` may act for `centreId` (for filtering lists rather than refusing). */
+export function actsFor(staff: StaffRights | undefined, centreId: string | undefined | null): boolean {
+  if (!staff) return false;
+  if (staff.role === 'admin') return true;
+  return !!centreId && staff.centreIds.includes(centreId);
+}
+
+/** Throws FORBIDDEN unless the caller is a union admin (for a rule inside a staff action). */
+export function assertAdmin(staff: StaffRights | undefined, message?: string): void {
+  if (staff?.role !== 'admin') throw new AppError('FORBIDDEN', message);
+}

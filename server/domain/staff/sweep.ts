@@ -1,0 +1,36 @@
+/**
+ * The daily privacy sweep (timer `privacySweep` on the staff function, 03:00 Beijing time):
+ *   - a 平安返乡 campaign that ended before today keeps only its anonymous hourly counters
+ *     (station_counts): the per-worker tap records, which exist only to stop a second count
+ *     while the campaign runs, are removed;
+ *   - expired invite codes are removed.
+ */
+import { shanghaiDay } from '../../../contract/time';
+import { COLLECTIONS } from '../../db/schema';
+import type { HandlerContext } from '../../runtime/context';
+
+export interface SweepReport {
+  campaigns: string[];
+  tapsRemoved: number;
+  invitesRemoved: number;
+}
+
+export async function privacySweep(ctx: HandlerContext): Promise<SweepReport> {
+  const _ = ctx.db.command;
+  const today = shanghaiDay(ctx.now);
+  const ended = await ctx.db
+    .collection<{ _id: string }>(COLLECTIONS.stationCampaigns)
+    .where({ endDate: _.lt(today) })
+    .field({ _id: true })
+    .limit(1000)
+    .get();
+  let tapsRemoved = 0;
+  const campaigns: string[] = [];
+  for (const campaign of ended.data) {
+    const res = await ctx.db.collection(COLLECTIONS.stationTaps).where({ campaignId: campaign._id }).remove();
+    if (res.stats.removed > 0) campaigns.push(campaign._id);
+    tapsRemoved += res.stats.removed;
+  }
+  const invites = await ctx.db.collection(COLLECTIONS.staffInvites).where({ expiresAt: _.lt(ctx.now) }).remove();
+  return { campaigns, tapsRemoved, invitesRemoved: invites.stats.removed };
+}

@@ -1,0 +1,30 @@
+import { categoryArticles, getArticle, myFavourites, rightsHome, setFavourite, voteArticle } from '../domain/rights/articles';
+import { ask, getConsultation, myConsultations, rateAnswer, staffAnswer, staffClaim, staffConsultation, staffConsultations } from '../domain/rights/consultations';
+import { searchArticles } from '../domain/rights/search-cache';
+import { staffArticle, staffArticles, staffInsights, staffSaveArticle, staffSetArticleStatus } from '../domain/rights/staff-articles';
+import { createEntry } from '../runtime/entry';
+
+export const main = createEntry('rights', {
+  handlers: {
+    home: rightsHome,
+    category: categoryArticles,
+    search: searchArticles,
+    article: getArticle,
+    vote: voteArticle,
+    favourite: setFavourite,
+    myFavourites,
+    ask,
+    myConsultations,
+    consultation: getConsultation,
+    rate: rateAnswer,
+    staffArticles,
+    staffArticle,
+    staffSaveArticle,
+    staffSetArticleStatus,
+    staffConsultations,
+    staffConsultation,
+    staffClaim,
+    staffAnswer,
+    staffInsights,
+  },
+});

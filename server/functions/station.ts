@@ -1,0 +1,16 @@
+import { currentCampaign, getPoint, listCampaigns, qrCode, saveCampaign, stats } from '../domain/station/campaigns';
+import { tap } from '../domain/station/taps';
+import { createEntry } from '../runtime/entry';
+import { wechatQr } from '../runtime/wechat-openapi';
+
+export const main = createEntry('station', {
+  handlers: {
+    current: currentCampaign,
+    point: getPoint,
+    tap,
+    staffCampaigns: listCampaigns,
+    staffSaveCampaign: saveCampaign,
+    staffQrCode: (ctx, input) => qrCode(ctx, input, wechatQr),
+    staffStats: stats,
+  },
+});

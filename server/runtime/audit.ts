@@ -1,0 +1,140 @@
+/**
+ * The audit log, written at the door (server/runtime/entry.ts) — one mechanism for every area:
+ * each call of a `staff` or `admin` action leaves exactly one record, whether it succeeded, failed
+ * or was refused at the door (no identity, not staff, not admin). Handlers add nothing themselves;
+ * one that decides something worth keeping (e.g. "exported with full phone numbers") adds a note
+ * through `ctx.audit.note(...)`. Admins read the log with `staff.audit` (server/domain/staff/audit.ts).
+ */
+import type { Access } from '../../contract/define';
+import type { ErrorCode } from '../../contract/errors';
+import { AUDIT_LIMITS, type AuditNoteValue, type AuditOutcome, type AuditRole } from '../../contract/staff/model';
+import type { Database } from '../db/database';
+import { COLLECTIONS } from '../db/schema';
+import type { StaffRights } from './context';
+
+/**
+ * Staff actions that show a worker's personal data (names with phones, a consultation's text, a
+ * file with the attendee list). Every staff call is logged anyway; these are marked `personal` so
+ * the admin view can list "who looked at whose data" on its own. tests/unit/audit-policy.test.ts
+ * checks that each name exists in the contract.
+ */
+export const PERSONAL_DATA_ACTIONS: readonly string[] = [
+  'events.attendees',
+  'events.checkIn',
+  'events.checkInEntry',
+  'exports.attendeesXlsx',
+  'centres.staffDay',
+  'centres.staffCheckIn',
+  'rights.staffConsultations',
+  'rights.staffConsultation',
+  'exports.monthlyReport',
+];
+
+export interface AuditDoc {
+  _id?: string;
+  at: Date;
+  fn: string;
+  action: string;
+  /** The caller's OPENID from the platform ('' when the call carried none). */
+  openid: string;
+  /** The staff member's name from the roles collection ('' for a worker or nobody). */
+  name: string;
+  role: AuditRole;
+  /** The input's id-like fields: which record the call was about. */
+  target: Record<string, string>;
+  outcome: AuditOutcome;
+  personal: boolean;
+  note: Record<string, AuditNoteValue>;
+}
+
+export function isAudited(access: Access): boolean {
+  return access === 'staff' || access === 'admin';
+}
+
+const TARGET_KEY = /^(id|slug|code|date|staffId|status|role)$|[a-z]Ids?$/;
+/** Bearer-like values (ticket and booking codes, invite codes) are logged only by their start. */
+const SECRET_KEY = /^code$/;
+
+function clip(value: string): string {
+  return value.length > AUDIT_LIMITS.valueMax ? `${value.slice(0, AUDIT_LIMITS.valueMax)}…` : value;
+}
+
+function plainString(value: unknown): string | null {
+  if (typeof value === 'string') return clip(value);
+  if (Array.isArray(value) && value.length <= 20 && value.every((v) => typeof v === 'string')) return clip(value.join(','));
+  return null;
+}
+
+/**
+ * Which record a call was about: the id-like fields of the input, top level and one level down
+ * (e.g. `draft.slug`). Works on unvalidated input too (a refused call): only plain strings are
+ * kept, keys are checked against a fixed pattern, values are clipped — nothing the caller sends
+ * can become an operator or a huge document.
+ */
+export function targetOf(input: unknown): Record<string, string> {
+  const target: Record<string, string> = {};
+  const visit = (obj: unknown, prefix: string, depth: number) => {
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return;
+    for (const key of Object.keys(obj).slice(0, 40)) {
+      if (Object.keys(target).length >= AUDIT_LIMITS.targetKeysMax) return;
+      if (!/^[A-Za-z][A-Za-z0-9]{0,30}$/.test(key)) continue;
+      const value = (obj as Record<string, unknown>)[key];
+      if (TARGET_KEY.test(key)) {
+        const text = plainString(value);
+        if (text !== null) target[prefix ? `${prefix}_${key}` : key] = SECRET_KEY.test(key) ? `${text.slice(0, 4)}…` : text;
+      } else if (depth < 1) visit(value, key, depth + 1);
+    }
+  };
+  visit(input, '', 0);
+  return target;
+}
+
+/** What a handler may add to its audit record (a few flat values). */
+export class AuditNotes {
+  readonly values: Record<string, AuditNoteValue> = {};
+  note(detail: Record<string, AuditNoteValue>): void {
+    for (const [key, value] of Object.entries(detail)) {
+      if (Object.keys(this.values).length >= AUDIT_LIMITS.targetKeysMax) break;
+      if (!/^[A-Za-z][A-Za-z0-9]{0,30}$/.test(key)) continue;
+      this.values[key] = typeof value === 'string' ? clip(value) : value;
+    }
+  }
+}
+
+export interface AuditCall {
+  fn: string;
+  action: string;
+  openid: string;
+  staff: StaffRights | null;
+  /** A refused call: the role the caller really has (worker / centre staff), if it was read. */
+  roleIfKnown?: AuditRole;
+  input: unknown;
+  outcome: 'ok' | ErrorCode;
+  notes?: AuditNotes;
+  now: Date;
+}
+
+/**
+ * Writes one record. The request has already been answered in substance, so a failed audit write
+ * must not turn a done action into an error: it is reported to the function's log instead.
+ */
+export async function writeAudit(db: Database, call: AuditCall): Promise<void> {
+  const key = `${call.fn}.${call.action}`;
+  const doc: AuditDoc = {
+    at: call.now,
+    fn: call.fn,
+    action: call.action,
+    openid: call.openid,
+    name: call.staff?.name ?? '',
+    role: call.staff?.role ?? call.roleIfKnown ?? (call.openid ? 'worker' : 'none'),
+    target: targetOf(call.input),
+    outcome: call.outcome,
+    personal: PERSONAL_DATA_ACTIONS.includes(key),
+    note: call.notes?.values ?? {},
+  };
+  try {
+    await db.collection(COLLECTIONS.audit).add({ data: doc as unknown as Record<string, unknown> });
+  } catch (error) {
+    console.error(`[audit] could not record ${key}`, error);
+  }
+}

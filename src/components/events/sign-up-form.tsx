@@ -1,0 +1,194 @@
+import { useState } from 'react';
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import type { ChildInfo, EventDetail, FormField, MyEntry } from '@contract/events/model';
+import { call } from '../../api/call';
+import { newRequestId } from './request-id';
+import { askEventSubscriptions } from './subscriptions';
+import './events.scss';
+
+export const PROVINCES = [
+  '广东', '广西', '湖南', '湖北', '江西', '四川', '重庆', '贵州', '云南', '河南', '河北', '山东', '山西', '安徽', '江苏',
+  '浙江', '福建', '海南', '陕西', '甘肃', '青海', '宁夏', '新疆', '西藏', '内蒙古', '辽宁', '吉林', '黑龙江', '北京', '天津', '上海',
+];
+
+type Values = Record<string, string | boolean>;
+
+function FieldInput({ field, value, onChange }: { field: FormField; value: string | boolean | undefined; onChange: (v: string | boolean) => void }) {
+  if (field.kind === 'confirm') {
+    const on = value === true;
+    return (
+      <View className={on ? 'ev-check ev-check--on' : 'ev-check'} onClick={() => onChange(!on)} aria-role='checkbox' aria-checked={on}>
+        <Text>{on ? '☑' : '☐'}</Text>
+        <Text>{field.label}</Text>
+      </View>
+    );
+  }
+  if (field.kind === 'yesno') {
+    return (
+      <View className='ev-choice-row'>
+        {(['yes', 'no'] as const).map((v) => (
+          <Button key={v} className={value === v ? 'button ev-small-button' : 'button button--plain ev-small-button'} onClick={() => onChange(v)}>
+            {v === 'yes' ? '是' : '不是'}
+          </Button>
+        ))}
+      </View>
+    );
+  }
+  if (field.kind === 'province') {
+    const index = PROVINCES.indexOf(String(value ?? ''));
+    return (
+      <Picker mode='selector' range={PROVINCES} value={Math.max(index, 0)} onChange={(e) => onChange(PROVINCES[Number(e.detail.value)])}>
+        <View className='input ev-input' style={{ display: 'flex', alignItems: 'center' }}>
+          <Text className={index >= 0 ? '' : 'muted'}>{index >= 0 ? PROVINCES[index] : '点这里选择'}</Text>
+        </View>
+      </Picker>
+    );
+  }
+  return (
+    <Input
+      className='input ev-input'
+      type={field.kind === 'phone' ? 'number' : 'text'}
+      maxlength={field.kind === 'phone' ? 11 : 30}
+      value={String(value ?? '')}
+      placeholder={field.hint ?? `请填写${field.label}`}
+      onInput={(e) => onChange(e.detail.value)}
+      aria-label={field.label}
+      name={field.key}
+    />
+  );
+}
+
+/**
+ * The event's own sign-up form. One tap on 提交报名 asks for the reminders (WeChat allows the
+ * question only inside a tap) and signs up with a request id kept across retries.
+ */
+export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; onDone: (entry: MyEntry) => void; onCancel: () => void }) {
+  const [values, setValues] = useState<Values>({});
+  const [members, setMembers] = useState<string[]>(() => (event.group.kind === 'team' ? Array(event.group.size - 1).fill('') : []));
+  const [children, setChildren] = useState<Array<{ name: string; age: string }>>(() =>
+    event.group.kind === 'family' ? Array.from({ length: event.group.minChildren }, () => ({ name: '', age: '' })) : [],
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [requestId, setRequestId] = useState(newRequestId);
+
+  const set = (key: string, v: string | boolean) => {
+    setValues((old) => ({ ...old, [key]: v }));
+    setRequestId(newRequestId()); // a changed form is a new request
+  };
+
+  async function submit() {
+    if (busy) return;
+    setBusy(true);
+    setMessage('');
+    const subscribed = await askEventSubscriptions();
+    const res = await call('events', 'signUp', {
+      eventId: event.id,
+      requestId,
+      form: values,
+      ...(event.group.kind === 'team' ? { members: members.map((m) => m.trim()).filter(Boolean) } : {}),
+      ...(event.group.kind === 'family'
+        ? { children: children.map((c): ChildInfo => ({ name: c.name.trim(), age: Number(c.age) || 0 })) }
+        : {}),
+      subscribed,
+    });
+    setBusy(false);
+    if (res.ok) {
+      onDone(res.data);
+      return;
+    }
+    // NETWORK: keep the request id, so tapping again cannot make a second entry.
+    if (res.error.code !== 'NETWORK') setRequestId(newRequestId());
+    setErrors(res.error.fields ?? {});
+    setMessage(res.error.message);
+  }
+
+  const fieldError = (key: string) => errors[`form.${key}`];
+
+  return (
+    <View className='card' data-testid='sign-up-form'>
+      <Text className='title' style={{ display: 'block' }}>
+        填写报名信息
+      </Text>
+      {event.form.map((field) => (
+        <View key={field.key} className='ev-field'>
+          {field.kind !== 'confirm' && <Text className='ev-field__label'>{field.label}</Text>}
+          <FieldInput field={field} value={values[field.key]} onChange={(v) => set(field.key, v)} />
+          {fieldError(field.key) && <Text className='ev-field__error'>{fieldError(field.key)}</Text>}
+        </View>
+      ))}
+      {event.group.kind === 'team' && (
+        <View className='ev-field'>
+          <Text className='ev-field__label'>
+            其他{event.group.size - 1}位{event.group.memberLabel}的名字
+          </Text>
+          {members.map((m, i) => (
+            <Input
+              key={i}
+              className='input ev-input'
+              value={m}
+              placeholder={`${event.group.kind === 'team' ? event.group.memberLabel : ''}${i + 1}`}
+              onInput={(e) => setMembers((old) => old.map((x, k) => (k === i ? e.detail.value : x)))}
+              aria-label={`队员${i + 1}`}
+            />
+          ))}
+          {errors.members && <Text className='ev-field__error'>{errors.members}</Text>}
+        </View>
+      )}
+      {event.group.kind === 'family' && (
+        <View className='ev-field'>
+          <Text className='ev-field__label'>
+            带几个孩子（{event.group.childAgeMin}到{event.group.childAgeMax}岁）
+          </Text>
+          {children.map((c, i) => (
+            <View key={i} className='ev-choice-row'>
+              <Input
+                className='input ev-input'
+                style={{ flex: 2 }}
+                value={c.name}
+                placeholder={`孩子${i + 1}的名字`}
+                onInput={(e) => setChildren((old) => old.map((x, k) => (k === i ? { ...x, name: e.detail.value } : x)))}
+                aria-label={`孩子${i + 1}的名字`}
+              />
+              <Input
+                className='input ev-input'
+                style={{ flex: 1 }}
+                type='number'
+                maxlength={2}
+                value={c.age}
+                placeholder='几岁'
+                onInput={(e) => setChildren((old) => old.map((x, k) => (k === i ? { ...x, age: e.detail.value } : x)))}
+                aria-label={`孩子${i + 1}的年龄`}
+              />
+            </View>
+          ))}
+          <View className='ev-choice-row'>
+            {children.length < event.group.maxChildren && (
+              <Button className='button button--plain ev-small-button' onClick={() => setChildren((old) => [...old, { name: '', age: '' }])}>
+                再加一个孩子
+              </Button>
+            )}
+            {children.length > event.group.minChildren && (
+              <Button className='button button--plain ev-small-button' onClick={() => setChildren((old) => old.slice(0, -1))}>
+                少一个孩子
+              </Button>
+            )}
+          </View>
+          {errors.children && <Text className='ev-field__error'>{errors.children}</Text>}
+        </View>
+      )}
+      {message && (
+        <View className='ev-error' role='alert'>
+          <Text>{message}</Text>
+        </View>
+      )}
+      <Button className='button' onClick={() => void submit()} loading={busy} {...(busy ? { disabled: true } : {})}>
+        {busy ? '正在提交…' : event.allocation === 'lottery' ? '提交申请' : '提交报名'}
+      </Button>
+      <Button className='button button--plain' onClick={onCancel}>
+        先不报了
+      </Button>
+    </View>
+  );
+}

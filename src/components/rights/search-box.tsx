@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { Button, Input, View } from '@tarojs/components';
+import './rights.scss';
+
+/** The search box: type in your own words, press 搜索 (or the keyboard's search key). */
+export function SearchBox({ initial = '', onSearch, autoFocus = false }: { initial?: string; onSearch: (q: string) => void; autoFocus?: boolean }) {
+  const [q, setQ] = useState(initial);
+  const submit = () => {
+    const trimmed = q.trim();
+    if (trimmed) onSearch(trimmed);
+  };
+  return (
+    <View className='rt-search'>
+      <Input
+        className='input rt-search__input'
+        value={q}
+        placeholder='例如：老板不发工资'
+        confirmType='search'
+        maxlength={50}
+        focus={autoFocus}
+        onInput={(e) => setQ(e.detail.value)}
+        onConfirm={submit}
+        aria-label='搜索维权问题'
+        name='q'
+      />
+      <Button className='button rt-search__button' onClick={submit}>
+        搜索
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,173 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button, Input, ScrollView, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { CENTRE_SERVICE_LABELS, SLOT_STATE_LABELS, type CentreService, type Slot } from '@contract/centres/model';
+import { call } from '../../../../api/call';
+import { AsyncView } from '../../../../components/async-view';
+import { askBookingMessages, buttonState, monthDay, newRequestId } from '../../../../components/centres/client';
+import { PageShell } from '../../../../components/page-shell';
+import { useCall } from '../../../../hooks/use-call';
+import { PAGES } from '../../../../routes';
+import '../../../../components/centres/bookings.scss';
+
+/** Pick a day, pick a time, confirm: three taps. Also used to move a booking (?reschedule=<id>). */
+export default function BookPage() {
+  const params = useRouter().params;
+  const centreId = params.centreId ?? '';
+  const service = (params.service ?? '') as CentreService;
+  const rescheduleId = params.reschedule;
+  const { state, reload } = useCall('centres', 'slots', { centreId, service });
+  const [dayIndex, setDayIndex] = useState(-1);
+  const [picked, setPicked] = useState<Slot | null>(null);
+  const [phone, setPhone] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const requestId = useRef(newRequestId());
+
+  // Open on the first day that still has a free slot.
+  useEffect(() => {
+    if (state.status !== 'ready' || dayIndex >= 0) return;
+    const first = state.data.days.findIndex((d) => d.slots.some((s) => s.state === 'open'));
+    setDayIndex(first >= 0 ? first : 0);
+  }, [state, dayIndex]);
+
+  function pick(slot: Slot) {
+    setPicked(slot);
+    setError('');
+    requestId.current = newRequestId(); // a new choice is a new press; a retry keeps the id
+  }
+
+  async function confirm() {
+    if (!picked || busy) return;
+    if (phone && !/^1\d{10}$/.test(phone)) {
+      setError('手机号要填11位数字，也可以不填');
+      return;
+    }
+    setBusy(true);
+    setError('');
+    const res = rescheduleId
+      ? await call('centres', 'reschedule', { id: rescheduleId, start: picked.start })
+      : await call('centres', 'book', {
+          centreId,
+          service,
+          start: picked.start,
+          requestId: requestId.current,
+          remind: await askBookingMessages(),
+          ...(phone ? { phone } : {}),
+        });
+    setBusy(false);
+    if (res.ok) {
+      void Taro.redirectTo({ url: `${PAGES.booking}?id=${encodeURIComponent(res.data.id)}&fresh=1` });
+      return;
+    }
+    setError(res.error.message);
+    if (res.error.code === 'SLOT_FULL' || res.error.code === 'SLOT_CLOSED' || res.error.code === 'TOO_SOON') {
+      setPicked(null);
+      void reload();
+    }
+  }
+
+  return (
+    <PageShell>
+      <AsyncView state={state} onRetry={reload} emptyText='这项服务暂时没有可以预约的时间' isEmpty={(v) => v.days.every((d) => d.slots.length === 0)}>
+        {(view) => {
+          const day = view.days[Math.max(0, dayIndex)];
+          return (
+            <View>
+              <View className='card'>
+                <Text className='title' style={{ display: 'block', marginTop: 0 }}>
+                  {CENTRE_SERVICE_LABELS[view.service]}
+                </Text>
+                <Text className='muted' style={{ display: 'block' }}>
+                  {view.centreName} · 每次{view.durationMinutes}分钟
+                </Text>
+                {rescheduleId && <Text className='tag tag--ok'>改到新的时间</Text>}
+              </View>
+              <Text className='title' style={{ display: 'block' }}>
+                1. 选日子
+              </Text>
+              <ScrollView scrollX className='chips'>
+                {view.days.map((d, i) => {
+                  const open = d.slots.filter((s) => s.state === 'open').length;
+                  return (
+                    <View
+                      key={d.date}
+                      className={`chip ${i === dayIndex ? 'chip--on' : open === 0 ? 'chip--off' : ''}`}
+                      onClick={() => {
+                        setDayIndex(i);
+                        setPicked(null);
+                      }}
+                      aria-role='button'
+                      aria-label={`${monthDay(d.date)} ${d.weekdayLabel}`}
+                    >
+                      <Text>{i === 0 ? '今天' : i === 1 ? '明天' : d.weekdayLabel}</Text>
+                      <Text>{monthDay(d.date)}</Text>
+                      <Text>{d.closedReason ? '休息' : open > 0 ? `${open}个空` : '满'}</Text>
+                    </View>
+                  );
+                })}
+              </ScrollView>
+              <Text className='title' style={{ display: 'block' }}>
+                2. 选时间
+              </Text>
+              {day && day.closedReason && (
+                <View className='card'>
+                  <Text>这天休息（{day.closedReason}），请选其他日子。</Text>
+                </View>
+              )}
+              {day && !day.closedReason && day.slots.length === 0 && (
+                <View className='card'>
+                  <Text>这天没有这项服务，请选其他日子。</Text>
+                </View>
+              )}
+              <View className='slot-grid'>
+                {day?.slots.map((s) => {
+                  const open = s.state === 'open';
+                  const on = picked?.start === s.start;
+                  return (
+                    <View
+                      key={s.start}
+                      className={`slot ${on ? 'slot--on' : open ? '' : 'slot--off'}`}
+                      onClick={() => open && pick(s)}
+                      aria-role='button'
+                      aria-disabled={!open}
+                      aria-label={`${s.time} ${open ? `还有${s.left}个位置` : SLOT_STATE_LABELS[s.state]}`}
+                    >
+                      <Text className='slot__time'>{s.time}</Text>
+                      <Text>{open ? `还有${s.left}位` : SLOT_STATE_LABELS[s.state]}</Text>
+                    </View>
+                  );
+                })}
+              </View>
+              {picked && (
+                <View className='card' style={{ marginTop: 'var(--space)' }} data-testid='confirm'>
+                  <Text className='title' style={{ display: 'block', marginTop: 0 }}>
+                    3. 确认
+                  </Text>
+                  <Text style={{ display: 'block' }}>
+                    {monthDay(picked.date)} {picked.time}–{picked.endTime}
+                  </Text>
+                  <Text className='muted' style={{ display: 'block' }}>
+                    {view.centreName}
+                  </Text>
+                  {!rescheduleId && (
+                    <View>
+                      <Text className='muted line'>手机号（可不填，有变动时方便通知你）</Text>
+                      <Input className='input' type='number' maxlength={11} value={phone} onInput={(e) => setPhone(e.detail.value)} placeholder='可以不填' />
+                    </View>
+                  )}
+                  {error && <Text className='error-text'>{error}</Text>}
+                  <Button className='button' {...buttonState({ busy })} onClick={() => void confirm()}>
+                    {rescheduleId ? '确认改时间' : '确认预约'}
+                  </Button>
+                  <Text className='muted'>可以在开始前{view.rules.changeUntilHours}小时内取消或改时间。</Text>
+                </View>
+              )}
+              {!picked && error && <Text className='error-text'>{error}</Text>}
+            </View>
+          );
+        }}
+      </AsyncView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,54 @@
+import { Button, Text, View } from '@tarojs/components';
+import { stopPullDownRefresh, useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS } from '@contract/centres/model';
+import { ErrorCard } from '../../../../components/centres/signed-out';
+import { PageShell } from '../../../../components/page-shell';
+import { useCall } from '../../../../hooks/use-call';
+import { openPage, openTab, PAGES, TABS } from '../../../../routes';
+import '../../../../components/centres/bookings.scss';
+
+/** 我的预约: coming bookings first, each opens its booking code. */
+export default function MyBookingsPage() {
+  const { state, reload } = useCall('centres', 'myBookings', {});
+  useDidShow(() => void reload());
+  usePullDownRefresh(() => void reload().finally(() => stopPullDownRefresh()));
+
+  return (
+    <PageShell>
+      {state.status === 'loading' && (
+        <View className='card' aria-busy='true'>
+          <Text className='muted'>正在加载…</Text>
+        </View>
+      )}
+      {state.status === 'error' && <ErrorCard error={state.error} onRetry={reload} />}
+      {state.status === 'ready' && state.data.length === 0 && (
+        <View className='card'>
+          <Text style={{ display: 'block' }}>还没有预约。</Text>
+          <Button className='button' onClick={() => openTab(TABS.home)}>
+            去服务中心预约
+          </Button>
+        </View>
+      )}
+      {state.status === 'ready' &&
+        [...state.data]
+          .sort((a, b) => Number(b.status === 'booked') - Number(a.status === 'booked') || (a.status === 'booked' ? a.start.localeCompare(b.start) : 0))
+          .map((b) => (
+            <View
+              key={b.id}
+              className='card'
+              onClick={() => openPage(PAGES.booking, { id: b.id })}
+              aria-role='button'
+              aria-label={`${CENTRE_SERVICE_LABELS[b.service]} ${b.when}`}
+              data-testid='my-booking'
+            >
+              <View className='row'>
+                <Text style={{ fontSize: 'var(--font-title)', fontWeight: 600 }}>{CENTRE_SERVICE_LABELS[b.service]}</Text>
+                <Text className={b.status === 'booked' || b.status === 'arrived' ? 'tag tag--ok' : 'tag'}>{BOOKING_STATUS_LABELS[b.status]}</Text>
+              </View>
+              <Text className='line'>{b.when}</Text>
+              <Text className='muted line'>{b.centreName}</Text>
+            </View>
+          ))}
+    </PageShell>
+  );
+}

@@ -1,0 +1,145 @@
+import { useEffect, useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
+import type { FairDay } from '@contract/centres/model';
+import { call } from '../../../../api/call';
+import { AsyncView } from '../../../../components/async-view';
+import { buttonState, ensureDemoIdentity, monthDay } from '../../../../components/centres/client';
+import { PageShell } from '../../../../components/page-shell';
+import { useCall } from '../../../../hooks/use-call';
+import { openPage, PAGES } from '../../../../routes';
+import '../../../../components/centres/bookings.scss';
+
+/**
+ * 便民日: take a number (or a time window) in each queue, and watch the number being served.
+ * The live view polls every refreshSeconds while the page is on screen: one cheap request, works
+ * on any network, and stops when the page is hidden (see docs/centres.md for why not a socket).
+ */
+export default function FairPage() {
+  const id = useRouter().params.id ?? '';
+  const { state, reload } = useCall('centres', 'fair', { id });
+  const [live, setLive] = useState<FairDay | null>(null);
+  const [visible, setVisible] = useState(true);
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState('');
+  useDidShow(() => setVisible(true));
+  useDidHide(() => setVisible(false));
+
+  const fair = live ?? (state.status === 'ready' ? state.data : null);
+
+  useEffect(() => {
+    if (!visible || !fair) return undefined;
+    const timer = setInterval(() => {
+      void call('centres', 'fair', { id }).then((res) => res.ok && setLive(res.data));
+    }, fair.refreshSeconds * 1000);
+    return () => clearInterval(timer);
+  }, [visible, id, fair?.refreshSeconds]);
+
+  async function take(queueId: string, window?: string) {
+    setBusy(`${queueId}:${window ?? ''}`);
+    setError('');
+    if (!(await ensureDemoIdentity())) {
+      setBusy('');
+      setError('登录失败，请到「我的」里登录');
+      return;
+    }
+    const res = await call('centres', 'takeNumber', { fairId: id, queueId, ...(window ? { window } : {}) });
+    setBusy('');
+    if (!res.ok) {
+      setError(res.error.message);
+      return;
+    }
+    const fresh = await call('centres', 'fair', { id });
+    if (fresh.ok) setLive(fresh.data);
+  }
+
+  return (
+    <PageShell>
+      <AsyncView state={fair ? { status: 'ready', data: fair } : state} onRetry={reload} emptyText=''>
+        {(f) => (
+          <View>
+            <View className='card'>
+              <Text className='title' style={{ display: 'block', marginTop: 0 }}>
+                {f.title}
+              </Text>
+              <Text style={{ display: 'block' }}>
+                {monthDay(f.date)} {f.opens}–{f.closes}
+              </Text>
+              <Text className='muted' style={{ display: 'block' }}>
+                {f.place}
+              </Text>
+            </View>
+            {f.mine.length > 0 && (
+              <View className='card' data-testid='my-tickets'>
+                <Text className='title' style={{ display: 'block', marginTop: 0 }}>
+                  我的号
+                </Text>
+                {f.mine.map((t) => (
+                  <View key={t.id} className='table-row'>
+                    <View>
+                      <Text style={{ display: 'block' }}>{t.queueName}</Text>
+                      {t.window && <Text className='muted'>{t.window}</Text>}
+                    </View>
+                    <View style={{ textAlign: 'right' }}>
+                      <Text className='number' style={{ display: 'block' }}>
+                        {t.number}号
+                      </Text>
+                      <Text className={t.state === 'serving' ? 'ok-text' : 'muted'}>
+                        {t.state === 'serving' ? '轮到你了！' : t.state === 'done' ? '已过号' : t.ahead === 0 ? '下一个就是你' : `前面还有${t.ahead}人`}
+                      </Text>
+                    </View>
+                  </View>
+                ))}
+              </View>
+            )}
+            {error && <Text className='error-text'>{error}</Text>}
+            {f.queues.map((q) => {
+              const mine = f.mine.find((t) => t.queueId === q.id);
+              return (
+                <View key={q.id} className='card' data-testid='fair-queue'>
+                  <View className='row'>
+                    <Text style={{ fontSize: 'var(--font-title)', fontWeight: 600 }}>{q.name}</Text>
+                    <Text className='muted'>{q.waiting > 0 ? `${q.waiting}人在等` : '不用等'}</Text>
+                  </View>
+                  <Text className='line'>正在服务：{q.serving > 0 ? `${q.serving}号` : '还没开始'}</Text>
+                  {!mine && q.windows.length === 0 && (
+                    <Button className='button' {...buttonState({ busy: busy === `${q.id}:` })} onClick={() => void take(q.id)}>
+                      取号
+                    </Button>
+                  )}
+                  {!mine &&
+                    q.windows.map((w) => (
+                      <Button
+                        key={w.start}
+                        className={w.left > 0 ? 'button' : 'button button--plain'}
+                        {...buttonState({ busy: busy === `${q.id}:${w.start}`, off: w.left <= 0 })}
+                        onClick={() => void take(q.id, w.start)}
+                      >
+                        {w.start}–{w.end} {w.left > 0 ? `取号（剩${w.left}）` : '已满'}
+                      </Button>
+                    ))}
+                  {mine && <Text className='ok-text'>已取号：{mine.number}号</Text>}
+                </View>
+              );
+            })}
+            <Text className='muted' style={{ display: 'block', textAlign: 'center' }}>
+              每{f.refreshSeconds}秒自动更新
+            </Text>
+            <FairStaffLink centreId={f.centreId} fairId={f.id} />
+          </View>
+        )}
+      </AsyncView>
+    </PageShell>
+  );
+}
+
+function FairStaffLink({ centreId, fairId }: { centreId: string; fairId: string }) {
+  const { state } = useCall('account', 'me', {});
+  if (state.status !== 'ready' || state.data.role === 'worker') return null;
+  if (state.data.role !== 'admin' && !state.data.centreIds.includes(centreId)) return null;
+  return (
+    <Button className='button button--plain' onClick={() => openPage(PAGES.fairStaff, { id: fairId })}>
+      工作人员：叫号和现场登记
+    </Button>
+  );
+}

@@ -1,0 +1,180 @@
+import { useRef, useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro, { stopPullDownRefresh, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS, type StaffDaySlot } from '@contract/centres/model';
+import { shanghai, shanghaiDay } from '@contract/time';
+import { call } from '../../../../api/call';
+import { AsyncView } from '../../../../components/async-view';
+import { monthDay, newRequestId } from '../../../../components/centres/client';
+import { PageShell } from '../../../../components/page-shell';
+import { useCall } from '../../../../hooks/use-call';
+import '../../../../components/centres/bookings.scss';
+
+function shiftDay(date: string, n: number): string {
+  return shanghai(new Date(`${date}T12:00:00+08:00`)).add(n, 'day').format('YYYY-MM-DD');
+}
+
+/**
+ * The desk: today's bookings per slot, check-in by scanning the booking code (on H5: typing it),
+ * walk-ins, no-shows, closing a slot. Phones arrive masked from the server.
+ */
+export default function StaffDayPage() {
+  const centreId = useRouter().params.centreId ?? '';
+  const [date, setDate] = useState(shanghaiDay());
+  const { state, reload } = useCall('centres', 'staffDay', { centreId, date });
+  const [code, setCode] = useState('');
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  const [walkInName, setWalkInName] = useState('');
+  const [closeReason, setCloseReason] = useState('');
+  const walkInRequest = useRef(newRequestId());
+  usePullDownRefresh(() => void reload().finally(() => stopPullDownRefresh()));
+
+  function done(text: string) {
+    setError('');
+    setMessage(text);
+    void reload();
+  }
+
+  async function checkIn(raw: string) {
+    const clean = raw.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+    if (clean.length !== 8) {
+      setError('预约码是8位字母和数字');
+      return;
+    }
+    const res = await call('centres', 'staffCheckIn', { code: clean });
+    if (!res.ok) {
+      setMessage('');
+      setError(res.error.message);
+      return;
+    }
+    setCode('');
+    done(`已核销：${res.data.name} ${res.data.time} ${CENTRE_SERVICE_LABELS[res.data.service]}`);
+  }
+
+  async function scan() {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      await checkIn(res.result);
+    } catch {
+      setError('没有扫到，可以直接输入8位预约码');
+    }
+  }
+
+  async function walkIn(slot: StaffDaySlot) {
+    if (!walkInName.trim()) {
+      setError('先在上面填写现场来人的称呼');
+      return;
+    }
+    const res = await call('centres', 'staffWalkIn', {
+      centreId,
+      service: slot.service,
+      start: slot.start,
+      name: walkInName.trim(),
+      requestId: walkInRequest.current,
+    });
+    if (!res.ok) {
+      setError(res.error.message);
+      return;
+    }
+    walkInRequest.current = newRequestId();
+    setWalkInName('');
+    done(`已登记：${res.data.name} ${res.data.time}`);
+  }
+
+  async function noShow(id: string) {
+    const res = await call('centres', 'staffNoShow', { id });
+    if (res.ok) done('已标记未到场');
+    else setError(res.error.message);
+  }
+
+  async function closeSlot(slot: StaffDaySlot) {
+    const reason = closeReason.trim();
+    if (!reason) {
+      setError('先在上面填写暂停的原因，会告诉已预约的人');
+      return;
+    }
+    const sure = await Taro.showModal({ title: '暂停这个时段', content: `${slot.time} ${CENTRE_SERVICE_LABELS[slot.service]}：已预约的人会被取消并收到通知。`, confirmText: '暂停' });
+    if (!sure.confirm) return;
+    const res = await call('centres', 'staffCloseSlot', { centreId, service: slot.service, start: slot.start, reason });
+    if (res.ok) done(`已暂停，取消了${res.data.told}个预约，${res.data.notified}人收到通知`);
+    else setError(res.error.message);
+  }
+
+  return (
+    <PageShell>
+      <View className='card'>
+        <Text className='title' style={{ display: 'block', marginTop: 0 }}>
+          核销预约码
+        </Text>
+        {process.env.TARO_ENV === 'weapp' && (
+          <Button className='button' onClick={() => void scan()}>
+            扫码核销
+          </Button>
+        )}
+        <Input className='input' value={code} maxlength={12} placeholder='输入8位预约码' onInput={(e) => setCode(e.detail.value)} onConfirm={() => void checkIn(code)} />
+        <Button className={process.env.TARO_ENV === 'weapp' ? 'button button--plain' : 'button'} onClick={() => void checkIn(code)}>
+          核销
+        </Button>
+        {message && <Text className='ok-text' data-testid='staff-message'>{message}</Text>}
+        {error && <Text className='error-text'>{error}</Text>}
+      </View>
+      <View className='row'>
+        <Button className='button button--plain' onClick={() => setDate(shiftDay(date, -1))}>
+          ‹ 前一天
+        </Button>
+        <Text style={{ fontWeight: 600, whiteSpace: 'nowrap', flexShrink: 0 }}>{date === shanghaiDay() ? '今天' : monthDay(date)}</Text>
+        <Button className='button button--plain' onClick={() => setDate(shiftDay(date, 1))}>
+          后一天 ›
+        </Button>
+      </View>
+      <View className='card'>
+        <Text className='muted line'>现场来人（登记时用）</Text>
+        <Input className='input' value={walkInName} placeholder='称呼，如 李师傅' onInput={(e) => setWalkInName(e.detail.value)} />
+        <Text className='muted line'>暂停原因（暂停时段时用，会发给预约的人）</Text>
+        <Input className='input' value={closeReason} maxlength={20} placeholder='如 律师临时有事' onInput={(e) => setCloseReason(e.detail.value)} />
+      </View>
+      <AsyncView state={state} onRetry={reload} emptyText='这天没有排班' isEmpty={(d) => d.slots.length === 0}>
+        {(day) =>
+          day.slots.map((slot) => (
+            <View key={`${slot.service}:${slot.start}`} className='card' data-testid='staff-slot'>
+              <View className='row'>
+                <Text style={{ fontWeight: 600 }}>
+                  {slot.time} {CENTRE_SERVICE_LABELS[slot.service]}
+                </Text>
+                <Text className={slot.closed ? 'tag' : 'tag tag--ok'}>{slot.closed ? '已暂停' : `空${slot.left}/${slot.seats}`}</Text>
+              </View>
+              {slot.bookings.map((b) => (
+                <View key={b.id} className='table-row'>
+                  <View>
+                    <Text style={{ display: 'block' }}>
+                      {b.name} {b.maskedPhone}
+                    </Text>
+                    <Text className='muted'>
+                      {b.source === 'walk_in' ? '现场' : '预约'} · {BOOKING_STATUS_LABELS[b.status]}
+                    </Text>
+                  </View>
+                  {b.status === 'booked' && new Date(b.start).getTime() < Date.now() && (
+                    <Button className='button button--plain button--inline' onClick={() => void noShow(b.id)}>
+                      未到
+                    </Button>
+                  )}
+                </View>
+              ))}
+              {!slot.closed && (
+                <View className='row'>
+                  <Button className='button button--plain button--inline' onClick={() => void walkIn(slot)}>
+                    现场登记
+                  </Button>
+                  <Button className='button button--plain button--inline' onClick={() => void closeSlot(slot)}>
+                    暂停时段
+                  </Button>
+                </View>
+              )}
+            </View>
+          ))
+        }
+      </AsyncView>
+    </PageShell>
+  );
+}

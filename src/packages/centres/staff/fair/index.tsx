@@ -1,0 +1,89 @@
+import { useRef, useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { call } from '../../../../api/call';
+import { AsyncView } from '../../../../components/async-view';
+import { buttonState, newRequestId } from '../../../../components/centres/client';
+import { PageShell } from '../../../../components/page-shell';
+import { useCall } from '../../../../hooks/use-call';
+import '../../../../components/centres/bookings.scss';
+
+/** Staff at the 便民日: call the next number per queue, add walk-ins into the same queue. */
+export default function FairStaffPage() {
+  const id = useRouter().params.id ?? '';
+  const { state, reload } = useCall('centres', 'fair', { id });
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  const requestIds = useRef<Record<string, string>>({});
+
+  async function next(queueId: string) {
+    setError('');
+    const res = await call('centres', 'staffCallNext', { fairId: id, queueId });
+    if (!res.ok) setError(res.error.message);
+    else setMessage(`已叫 ${res.data.queues.find((q) => q.id === queueId)?.serving ?? ''} 号`);
+    void reload();
+  }
+
+  async function walkIn(queueId: string) {
+    const name = (names[queueId] ?? '').trim();
+    if (!name) {
+      setError('请填写来人的称呼');
+      return;
+    }
+    requestIds.current[queueId] ??= newRequestId();
+    const res = await call('centres', 'staffFairWalkIn', { fairId: id, queueId, name, requestId: requestIds.current[queueId] });
+    if (!res.ok) {
+      setError(res.error.message);
+      return;
+    }
+    delete requestIds.current[queueId];
+    setNames({ ...names, [queueId]: '' });
+    setMessage(`${name}：${res.data.number}号`);
+    void reload();
+  }
+
+  return (
+    <PageShell>
+      {message && <Text className='ok-text'>{message}</Text>}
+      {error && <Text className='error-text'>{error}</Text>}
+      <AsyncView state={state} onRetry={reload} emptyText=''>
+        {(f) => (
+          <View>
+            <Text className='title' style={{ display: 'block' }}>
+              {f.title} · {f.date}
+            </Text>
+            {f.queues.map((q) => (
+              <View key={q.id} className='card'>
+                <View className='row'>
+                  <Text style={{ fontSize: 'var(--font-title)', fontWeight: 600 }}>{q.name}</Text>
+                  <Text className='muted'>
+                    已发 {q.issued} 号 · {q.waiting} 人在等
+                  </Text>
+                </View>
+                <Text className='number' style={{ display: 'block' }}>
+                  {q.serving > 0 ? `${q.serving}号` : '未开始'}
+                </Text>
+                <Button className='button' {...buttonState({ off: q.waiting === 0 })} onClick={() => void next(q.id)}>
+                  叫下一个号
+                </Button>
+                <Input
+                  className='input'
+                  value={names[q.id] ?? ''}
+                  placeholder='现场来人的称呼，如 陈阿姨'
+                  onInput={(e) => setNames({ ...names, [q.id]: e.detail.value })}
+                />
+                <Button className='button button--plain' onClick={() => void walkIn(q.id)}>
+                  现场登记取号
+                </Button>
+              </View>
+            ))}
+            <Button className='button button--plain' onClick={() => void reload()}>
+              刷新
+            </Button>
+          </View>
+        )}
+      </AsyncView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,155 @@
+import { useEffect, useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { ALLOCATION_LABELS, LOTTERY_PRIORITY_LABELS, type EventDetail, type MyEntry } from '@contract/events/model';
+import { devSession } from '../../../../api/dev-session';
+import { AsyncView } from '../../../../components/async-view';
+import { EntryPanel } from '../../../../components/events/entry-panel';
+import { EventBadge } from '../../../../components/events/event-badge';
+import { dayTime, span } from '../../../../components/events/format';
+import { SignUpForm } from '../../../../components/events/sign-up-form';
+import { PageShell } from '../../../../components/page-shell';
+import { useCall } from '../../../../hooks/use-call';
+import { openPage, openTab, PAGES, TABS } from '../../../../routes';
+import '../../../../components/events/events.scss';
+
+function seatsText(e: EventDetail): string {
+  if (e.allocation === 'lottery') return `${e.capacity}个名额，报名截止后抽签`;
+  if (e.seatsLeft > 0 && e.waiting === 0) return `还剩${e.seatsLeft}个名额（共${e.capacity}个）`;
+  return `名额已满（共${e.capacity}个），${e.waiting}人在候补`;
+}
+
+function signUpLabel(e: EventDetail): string | null {
+  if (e.badge === 'open' || e.badge === 'few') return '我要报名';
+  if (e.badge === 'full') return '加入候补';
+  if (e.badge === 'lottery') return '申请抽签';
+  return null;
+}
+
+const needsSignIn = () => process.env.TARO_ENV === 'h5' && !devSession.token();
+
+function Lottery({ event }: { event: EventDetail }) {
+  const l = event.lottery;
+  if (!l) return null;
+  return (
+    <View className='card'>
+      <Text className='title' style={{ display: 'block' }}>
+        抽签规则
+      </Text>
+      <Text className='ev-line'>{LOTTERY_PRIORITY_LABELS[l.priority]}。报名截止后，用公开的种子按固定方法抽签，谁来算结果都一样。</Text>
+      <Text className='muted ev-line'>种子的指纹（现在就公开，之后不能改）：</Text>
+      <Text className='ev-code'>{l.seedCommitment}</Text>
+      {l.seed ? (
+        <>
+          <Text className='muted ev-line'>抽签种子：</Text>
+          <Text className='ev-code'>{l.seed}</Text>
+        </>
+      ) : (
+        <Text className='muted ev-line'>{`抽签种子在 ${dayTime(event.signUpClosesAt)} 报名截止时公开。`}</Text>
+      )}
+      {l.drawnAt && <Text className='ev-line'>{`已于 ${dayTime(l.drawnAt)} 抽签：${l.applicants}份申请，${l.winners}份中签。`}</Text>}
+    </View>
+  );
+}
+
+export default function EventDetailPage() {
+  const id = useRouter().params.id ?? '';
+  const { state, reload } = useCall('events', 'get', { id });
+  const [entry, setEntry] = useState<MyEntry | null>(null);
+  const [filling, setFilling] = useState(false);
+
+  useEffect(() => {
+    if (state.status === 'ready') setEntry(state.data.myEntry);
+  }, [state]);
+
+  const active = entry && !['cancelled', 'expired', 'no_show'].includes(entry.status);
+
+  return (
+    <PageShell>
+      <AsyncView state={state} onRetry={reload} emptyText=''>
+        {(event) => (
+          <View>
+            <View className='card'>
+              <View className='ev-card__head'>
+                <Text className='title'>{event.title}</Text>
+                <EventBadge badge={event.badge} />
+              </View>
+              <Text className='ev-line'>{event.summary}</Text>
+              <Text className='muted ev-line'>时间</Text>
+              <Text className='ev-line'>{span(event.startsAt, event.endsAt)}</Text>
+              <Text className='muted ev-line'>地点</Text>
+              <Text className='ev-line'>{event.venue.name}</Text>
+              {event.venue.address && <Text className='muted ev-line'>{event.venue.address}</Text>}
+              <Text className='muted ev-line'>名额</Text>
+              <Text className='ev-line' data-testid='seats'>
+                {seatsText(event)}
+              </Text>
+              <Text className='muted ev-line'>{`${ALLOCATION_LABELS[event.allocation]} · 报名截止 ${dayTime(event.signUpClosesAt)}`}</Text>
+              <Text className='muted ev-line'>{`主办：${event.organiser}`}</Text>
+              <View className='ev-choice-row'>
+                {event.venue.centreId && (
+                  <Button className='button button--plain ev-small-button' onClick={() => openPage(PAGES.centreDetail, { id: event.venue.centreId! })}>
+                    地图和中心电话
+                  </Button>
+                )}
+                {event.phone && (
+                  <Button className='button button--plain ev-small-button' onClick={() => void Taro.makePhoneCall({ phoneNumber: event.phone })}>
+                    {`问一问 ${event.phone}`}
+                  </Button>
+                )}
+              </View>
+            </View>
+
+            {entry && <EntryPanel entry={entry} onChanged={(e) => { setEntry(e); void reload(); }} />}
+
+            {!active && !filling && signUpLabel(event) && (
+              needsSignIn() ? (
+                <View className='card'>
+                  <Text>报名前请先登录。</Text>
+                  <Button className='button' onClick={() => openTab(TABS.me)}>
+                    去登录
+                  </Button>
+                </View>
+              ) : (
+                <Button className='button' onClick={() => setFilling(true)} data-testid='sign-up'>
+                  {signUpLabel(event)}
+                </Button>
+              )
+            )}
+            {!active && filling && (
+              <SignUpForm
+                event={event}
+                onCancel={() => setFilling(false)}
+                onDone={(e) => {
+                  setFilling(false);
+                  setEntry(e);
+                  void reload();
+                  void Taro.showToast({ title: e.status === 'confirmed' ? '报名成功' : e.status === 'waitlisted' ? '已加入候补' : '已提交', icon: 'success' });
+                }}
+              />
+            )}
+
+            {event.description && (
+              <View className='card'>
+                <Text className='title' style={{ display: 'block' }}>
+                  活动说明
+                </Text>
+                <Text style={{ display: 'block', whiteSpace: 'pre-wrap' }}>{event.description}</Text>
+                {event.eligibility.length > 0 && (
+                  <Text className='ev-line'>
+                    {`报名条件：${event.eligibility.map((r) => (r.kind === 'nonLocalHukou' ? '非本地户籍的新市民职工' : r.text)).join('；')}`}
+                  </Text>
+                )}
+                <Text className='muted ev-line'>{`不能来请在 ${dayTime(event.cancelDeadline)} 前取消。`}</Text>
+              </View>
+            )}
+            <Lottery event={event} />
+          </View>
+        )}
+      </AsyncView>
+      <Button className='button button--plain' onClick={() => openTab(TABS.events)}>
+        看其他活动
+      </Button>
+    </PageShell>
+  );
+}

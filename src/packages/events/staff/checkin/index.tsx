@@ -1,0 +1,235 @@
+import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { ENTRY_STATUS_LABELS, type Attendee, type CheckInOutcome } from '@contract/events/model';
+import { call } from '../../../../api/call';
+import { AsyncView } from '../../../../components/async-view';
+import { clock, dayTime } from '../../../../components/events/format';
+import { saveXlsx } from '../../../../components/events/save-xlsx';
+import { PageShell } from '../../../../components/page-shell';
+import { useCall } from '../../../../hooks/use-call';
+import { openPage, PAGES } from '../../../../routes';
+import '../../../../components/events/events.scss';
+
+const FILTERS = [
+  { key: 'in', label: '已报名' },
+  { key: 'checked_in', label: '已签到' },
+  { key: 'waitlisted', label: '候补' },
+  { key: 'cancelled', label: '已取消' },
+  { key: 'all', label: '全部' },
+] as const;
+type Filter = (typeof FILTERS)[number]['key'];
+
+const TONE: Record<CheckInOutcome['result'], string> = { ok: 'ok', already: 'warn', wrong_event: 'bad', not_valid: 'bad', unknown: 'bad' };
+
+function AttendeeRow({ a, canNoShow, onCheckIn, onNoShow }: { a: Attendee; canNoShow: boolean; onCheckIn: () => void; onNoShow: () => void }) {
+  return (
+    <View className='card ev-row' data-testid='attendee'>
+      <View className='ev-row__main'>
+        <Text style={{ display: 'block', fontWeight: 600 }}>{`${a.name}${a.seats > 1 ? `（${a.seats}人）` : ''}`}</Text>
+        <Text className='muted ev-line'>{[a.maskedPhone, a.employer].filter(Boolean).join(' · ')}</Text>
+        {a.party.length > 0 && <Text className='muted ev-line'>{`同行：${a.party.join('、')}`}</Text>}
+        <Text className='ev-line'>
+          {a.status === 'checked_in' && a.checkedInAt
+            ? `已于${clock(a.checkedInAt)}签到`
+            : a.status === 'waitlisted' && a.position
+              ? `候补第${a.position}位`
+              : ENTRY_STATUS_LABELS[a.status]}
+        </Text>
+      </View>
+      <View>
+        {a.status === 'confirmed' && (
+          <Button className='button ev-small-button' onClick={onCheckIn}>
+            签到
+          </Button>
+        )}
+        {a.status === 'confirmed' && canNoShow && (
+          <Button className='button button--plain ev-small-button' onClick={onNoShow}>
+            没来
+          </Button>
+        )}
+      </View>
+    </View>
+  );
+}
+
+export default function StaffCheckInPage() {
+  const eventId = useRouter().params.eventId ?? '';
+  const event = useCall('events', 'staffGet', { id: eventId });
+  const [filter, setFilter] = useState<Filter>('in');
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const list = useCall('events', 'attendees', { eventId, status: filter, ...(query ? { search: query } : {}) });
+  const [code, setCode] = useState('');
+  const [outcome, setOutcome] = useState<CheckInOutcome | null>(null);
+  const [note, setNote] = useState('');
+  const [capacity, setCapacity] = useState('');
+
+  async function checkInByCode(raw: string) {
+    if (!raw.trim()) return;
+    const res = await call('events', 'checkIn', { eventId, code: raw.trim() });
+    if (res.ok) {
+      setOutcome(res.data);
+      setCode('');
+      if (res.data.result === 'ok') void list.reload();
+      if (process.env.TARO_ENV === 'weapp') void Taro.vibrateShort({ type: res.data.result === 'ok' ? 'light' : 'heavy' });
+    } else setNote(res.error.message);
+  }
+
+  async function scan() {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      await checkInByCode(res.result);
+    } catch {
+      // The staff member closed the scanner: nothing to do.
+    }
+  }
+
+  async function run<T>(label: string, fn: () => Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>, after?: (data: T) => void) {
+    setNote('');
+    const res = await fn();
+    if (!res.ok) {
+      setNote(res.error.message);
+      return;
+    }
+    setNote(`${label}：完成`);
+    after?.(res.data);
+    void event.reload();
+    void list.reload();
+  }
+
+  async function confirmThen(title: string, content: string, go: () => void) {
+    const sure = await Taro.showModal({ title, content, confirmText: '确定', cancelText: '不了' });
+    if (sure.confirm) go();
+  }
+
+  return (
+    <PageShell>
+      <AsyncView state={event.state} onRetry={event.reload} emptyText=''>
+        {(e) => (
+          <View className='card'>
+            <Text className='title' style={{ display: 'block' }}>
+              {e.title}
+            </Text>
+            <Text className='ev-line'>{`${dayTime(e.startsAt)} · ${e.venue.name}`}</Text>
+            <Text className='muted ev-line'>{`名额${e.capacity}，剩${e.seatsLeft}，候补${e.waiting}人`}</Text>
+          </View>
+        )}
+      </AsyncView>
+
+      <View className='card'>
+        <Text className='title' style={{ display: 'block' }}>
+          扫码签到
+        </Text>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button className='button' onClick={() => void scan()}>
+            扫入场码
+          </Button>
+        ) : (
+          <>
+            <Input className='input ev-input' value={code} placeholder='输入或粘贴入场码' onInput={(ev) => setCode(ev.detail.value)} aria-label='入场码' name='ticket-code' />
+            <Button className='button' onClick={() => void checkInByCode(code)} data-testid='check-in'>
+              签到
+            </Button>
+          </>
+        )}
+        {outcome && (
+          <View data-testid='check-in-result'>
+            <Text className={`ev-result ev-result--${TONE[outcome.result]}`}>{outcome.message}</Text>
+            {outcome.attendee && (
+              <Text className='ev-line' style={{ textAlign: 'center' }}>
+                {`${outcome.attendee.name} ${outcome.attendee.maskedPhone}${outcome.attendee.seats > 1 ? ` · ${outcome.attendee.seats}人` : ''}`}
+              </Text>
+            )}
+          </View>
+        )}
+      </View>
+
+      <View className='ev-chips'>
+        {FILTERS.map((f) => (
+          <View key={f.key} className={f.key === filter ? 'ev-chip ev-chip--on' : 'ev-chip'} onClick={() => setFilter(f.key)}>
+            <Text>{f.label}</Text>
+          </View>
+        ))}
+      </View>
+      <View className='ev-choice-row' style={{ marginBottom: '24px' }}>
+        <Input className='input ev-input' style={{ flex: 1 }} value={search} placeholder='搜名字或手机尾号' onInput={(ev) => setSearch(ev.detail.value)} aria-label='搜索' />
+        <Button className='button ev-small-button' onClick={() => setQuery(search.trim())}>
+          搜索
+        </Button>
+      </View>
+      <AsyncView state={list.state} onRetry={list.reload} emptyText={query ? '没有找到这个人' : '这里还没有人'} isEmpty={(rows) => rows.length === 0}>
+        {(rows) =>
+          rows.map((a) => (
+            <AttendeeRow
+              key={a.entryId}
+              a={a}
+              canNoShow={event.state.status === 'ready' && new Date() >= new Date(event.state.data.startsAt)}
+              onCheckIn={() => void call('events', 'checkInEntry', { eventId, entryId: a.entryId }).then((res) => {
+                if (res.ok) setOutcome(res.data);
+                else setNote(res.error.message);
+                void list.reload();
+              })}
+              onNoShow={() => void confirmThen('登记为没来？', `${a.name}的名额会让给候补的人。`, () => void run('登记没来', () => call('events', 'markNoShow', { eventId, entryId: a.entryId })))}
+            />
+          ))
+        }
+      </AsyncView>
+
+      {event.state.status === 'ready' && (
+        <View className='card'>
+          <Text className='title' style={{ display: 'block' }}>
+            管理
+          </Text>
+          {note && <Text className='ev-line' data-testid='staff-note'>{note}</Text>}
+          <Button className='button button--plain' onClick={() => openPage(PAGES.eventEdit, { id: eventId })}>
+            修改活动信息
+          </Button>
+          <Button
+            className='button button--plain'
+            onClick={() => void run('导出名单', () => call('exports', 'attendeesXlsx', { eventId }), (d) => void saveXlsx(d.fileName, d.base64))}
+          >
+            导出名单（Excel）
+          </Button>
+          {event.state.data.allocation === 'lottery' && !event.state.data.lottery?.drawnAt && (
+            <Button className='button' onClick={() => void confirmThen('现在抽签？', '抽签结果公开，不能重抽。', () => void run('抽签', () => call('events', 'draw', { id: eventId })))}>
+              抽签
+            </Button>
+          )}
+          <View className='ev-choice-row'>
+            <Input className='input ev-input' style={{ flex: 1 }} type='number' value={capacity} placeholder={`新名额（现在${event.state.data.capacity}）`} onInput={(ev) => setCapacity(ev.detail.value)} />
+            <Button className='button button--plain ev-small-button' onClick={() => void run('改名额', () => call('events', 'setCapacity', { id: eventId, capacity: Number(capacity) }))}>
+              改名额
+            </Button>
+          </View>
+          {event.state.data.status === 'draft' && (
+            <Button className='button' onClick={() => void run('发布', () => call('events', 'setStatus', { id: eventId, status: 'published' }))}>
+              发布活动
+            </Button>
+          )}
+          {event.state.data.status === 'published' && (
+            <Button className='button button--plain' onClick={() => void run('停止报名', () => call('events', 'setStatus', { id: eventId, status: 'closed' }))}>
+              停止报名
+            </Button>
+          )}
+          {event.state.data.status === 'closed' && (
+            <Button className='button button--plain' onClick={() => void run('重新开放', () => call('events', 'setStatus', { id: eventId, status: 'published' }))}>
+              重新开放报名
+            </Button>
+          )}
+          {event.state.data.status !== 'cancelled' && (
+            <Button
+              className='button button--plain'
+              onClick={() => void confirmThen('取消整个活动？', '已报名的人会收到通知（订阅了的）。', () => void run('取消活动', () => call('events', 'setStatus', { id: eventId, status: 'cancelled' })))}
+            >
+              取消活动
+            </Button>
+          )}
+        </View>
+      )}
+      <Button className='button button--plain' onClick={() => openPage(PAGES.eventsStaff)}>
+        回活动管理
+      </Button>
+    </PageShell>
+  );
+}

@@ -1,0 +1,42 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { EVENT_STATUS_LABELS } from '@contract/events/model';
+import { AsyncView } from '../../../../components/async-view';
+import { EventBadge } from '../../../../components/events/event-badge';
+import { dayTime } from '../../../../components/events/format';
+import { PageShell } from '../../../../components/page-shell';
+import { useCall } from '../../../../hooks/use-call';
+import { openPage, openTab, PAGES, TABS } from '../../../../routes';
+import '../../../../components/events/events.scss';
+
+/** Staff: every event (drafts too) with its figures; tap one to run the door. */
+export default function StaffEventsPage() {
+  const { state, reload } = useCall('events', 'staffList', {});
+  useDidShow(() => void reload());
+  return (
+    <PageShell>
+      <Button className='button' onClick={() => openPage(PAGES.eventEdit)}>
+        新建活动
+      </Button>
+      <AsyncView state={state} onRetry={reload} emptyText='还没有活动' isEmpty={(list) => list.length === 0}>
+        {(list) =>
+          list.map((e) => (
+            <View key={e.id} className='card ev-card' hoverClass='ev-card--pressed' onClick={() => openPage(PAGES.eventCheckIn, { eventId: e.id })} data-testid='staff-event'>
+              <View className='ev-card__head'>
+                <Text className='ev-card__title'>{e.title}</Text>
+                <EventBadge badge={e.badge} />
+              </View>
+              <Text className='ev-line'>{dayTime(e.startsAt)}</Text>
+              <Text className='muted ev-line'>{`${EVENT_STATUS_LABELS[e.status]} · 已报名${e.confirmed}/${e.capacity}人 · 已签到${e.checkedIn}人 · 候补${e.waiting}`}</Text>
+            </View>
+          ))
+        }
+      </AsyncView>
+      {state.status === 'error' && (
+        <Button className='button button--plain' onClick={() => openTab(TABS.me)}>
+          回“我的”
+        </Button>
+      )}
+    </PageShell>
+  );
+}

@@ -1,0 +1,267 @@
+import { useState } from 'react';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import { ARTICLE_CATEGORY_LABELS, UNHELPFUL_REASONS, type ArticleView, type UnhelpfulReason } from '@contract/rights/model';
+import { call } from '../../../../api/call';
+import { AsyncView } from '../../../../components/async-view';
+import { PageShell } from '../../../../components/page-shell';
+import { ArticleList } from '../../../../components/rights/article-list';
+import { HotlineCard } from '../../../../components/rights/hotline';
+import { openAsk, openLegalBooking } from '../../../../components/rights/nav';
+import { useCall } from '../../../../hooks/use-call';
+import { openTab, PAGES, TABS } from '../../../../routes';
+
+function Numbered({ items }: { items: string[] }) {
+  return (
+    <View className='rt-list'>
+      {items.map((item, i) => (
+        <View key={i} className='rt-list__item'>
+          <Text className='rt-list__mark'>{i + 1}.</Text>
+          <Text>{item}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Bullets({ items }: { items: string[] }) {
+  return (
+    <View className='rt-list'>
+      {items.map((item, i) => (
+        <View key={i} className='rt-list__item'>
+          <Text className='rt-list__mark'>·</Text>
+          <Text>{item}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** 有用 / 没用 (with an optional reason), once per worker. */
+function Feedback({ article }: { article: ArticleView }) {
+  const [myVote, setMyVote] = useState(article.myVote);
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState<UnhelpfulReason | null>(null);
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function send(vote: 'up' | 'down') {
+    setBusy(true);
+    setMessage('');
+    const res = await call('rights', 'vote', { slug: article.slug, vote, ...(vote === 'down' ? { reason: reason ?? undefined, text: text.trim() || undefined } : {}) });
+    setBusy(false);
+    if (!res.ok) {
+      setMessage(res.error.code === 'NOT_SIGNED_IN' ? '请先在“我的”里登录再评价' : res.error.message);
+      return;
+    }
+    setMyVote(res.data.myVote);
+    setAsking(false);
+  }
+
+  if (myVote) {
+    return (
+      <View className='card' data-testid='feedback-done'>
+        <Text>{myVote === 'up' ? '谢谢！很高兴能帮到你。' : '谢谢你告诉我们，我们会改进这篇文章。'}</Text>
+        {myVote === 'down' && (
+          <Button className='button button--plain' onClick={() => openAsk({ category: article.category, slug: article.slug })}>
+            没解决？直接问我们
+          </Button>
+        )}
+      </View>
+    );
+  }
+  return (
+    <View className='card' data-testid='feedback'>
+      <Text className='rt-section'>这篇文章对你有用吗？</Text>
+      {!asking ? (
+        <View className='rt-row'>
+          <Button className='button' disabled={busy} onClick={() => void send('up')}>
+            有用
+          </Button>
+          <Button className='button button--plain' disabled={busy} onClick={() => setAsking(true)}>
+            没用
+          </Button>
+        </View>
+      ) : (
+        <View>
+          <Text style={{ display: 'block' }}>哪里不好？（可以不选）</Text>
+          <View>
+            {(Object.keys(UNHELPFUL_REASONS) as UnhelpfulReason[]).map((r) => (
+              <Text key={r} className={reason === r ? 'rt-chip rt-chip--on' : 'rt-chip'} onClick={() => setReason(reason === r ? null : r)}>
+                {UNHELPFUL_REASONS[r]}
+              </Text>
+            ))}
+          </View>
+          <Textarea
+            className='rt-textarea'
+            style={{ minHeight: '160px' }}
+            value={text}
+            maxlength={200}
+            placeholder='还想说点什么？（可以不写）'
+            onInput={(e) => setText(e.detail.value)}
+          />
+          <Button className='button' disabled={busy} onClick={() => void send('down')}>
+            提交
+          </Button>
+        </View>
+      )}
+      {message && <Text className='rt-error'>{message}</Text>}
+    </View>
+  );
+}
+
+function FavouriteButton({ article }: { article: ArticleView }) {
+  const [on, setOn] = useState(article.favourite);
+  const [message, setMessage] = useState('');
+  async function toggle() {
+    const res = await call('rights', 'favourite', { slug: article.slug, on: !on });
+    if (res.ok) {
+      setOn(res.data.favourite);
+      setMessage('');
+      void Taro.showToast({ title: res.data.favourite ? '已收藏' : '已取消收藏', icon: 'none' });
+    } else setMessage(res.error.code === 'NOT_SIGNED_IN' ? '请先在“我的”里登录再收藏' : res.error.message);
+  }
+  return (
+    <View style={{ flex: 1 }}>
+      <Button className='button button--plain' onClick={() => void toggle()} data-testid='favourite'>
+        {on ? '★ 已收藏' : '☆ 收藏'}
+      </Button>
+      {message && <Text className='rt-error'>{message}</Text>}
+    </View>
+  );
+}
+
+export default function RightsArticlePage() {
+  const slug = useRouter().params.slug ?? '';
+  const { state, reload } = useCall('rights', 'article', { slug });
+  const title = state.status === 'ready' ? state.data.title : '维权普法';
+  useShareAppMessage(() => ({ title, path: `${PAGES.rightsArticle}?slug=${slug}` }));
+  useShareTimeline(() => ({ title, query: `slug=${slug}` }));
+
+  return (
+    <PageShell>
+      <AsyncView state={state} onRetry={reload} emptyText=''>
+        {(a) => (
+          <View data-testid='article'>
+            <View className='card'>
+              <Text className='tag'>{ARTICLE_CATEGORY_LABELS[a.category]}</Text>
+              <Text className='title' style={{ display: 'block', marginTop: 0 }}>
+                {a.title}
+              </Text>
+              <Text className='muted' style={{ display: 'block' }}>
+                {a.reads} 人看过 · {a.helpful} 人觉得有用
+              </Text>
+              <Text className='muted' style={{ display: 'block', marginTop: '12px' }}>
+                职工问：{a.question}
+              </Text>
+            </View>
+            <View className='card'>
+              <Text className='rt-section'>先说答案</Text>
+              <Text className='rt-answer'>{a.shortAnswer}</Text>
+            </View>
+            <View className='card'>
+              <Text className='rt-section'>一步一步怎么做</Text>
+              <Numbered items={a.steps} />
+            </View>
+            {a.evidence.length > 0 && (
+              <View className='card'>
+                <Text className='rt-section'>要留好的证据</Text>
+                <Bullets items={a.evidence} />
+              </View>
+            )}
+            {a.deadlines.length > 0 && (
+              <View className='card'>
+                <Text className='rt-section'>期限，别错过</Text>
+                {a.deadlines.map((d, i) => (
+                  <View key={i} className='rt-basis'>
+                    <Text style={{ display: 'block', fontWeight: 600 }}>{d.what}</Text>
+                    <Text style={{ display: 'block' }}>{d.limit}</Text>
+                    <Text className='muted' style={{ display: 'block' }}>
+                      依据：{d.basis}
+                    </Text>
+                  </View>
+                ))}
+                <Button className='button button--plain' onClick={() => Taro.navigateTo({ url: PAGES.rightsDeadlines })}>
+                  帮我算日子
+                </Button>
+              </View>
+            )}
+            <View className='card'>
+              <Text className='rt-section'>真实案例</Text>
+              <Text style={{ display: 'block', fontWeight: 600 }}>{a.case.title}</Text>
+              <Text style={{ display: 'block', marginTop: '8px' }}>{a.case.story}</Text>
+              <Text style={{ display: 'block', marginTop: '8px' }}>结果：{a.case.outcome}</Text>
+            </View>
+            {a.localNotes.length > 0 && (
+              <View className='card'>
+                <Text className='rt-section'>广东、佛山的规定</Text>
+                <Bullets items={a.localNotes} />
+              </View>
+            )}
+            <View className='card'>
+              <Text className='rt-section'>法律依据</Text>
+              {a.basis.map((b, i) => (
+                <View key={i} className='rt-basis'>
+                  <Text style={{ display: 'block', fontWeight: 600 }}>
+                    {b.law}
+                    {b.article}
+                  </Text>
+                  <Text style={{ display: 'block' }}>{b.gist}</Text>
+                  <Text className='muted' style={{ display: 'block' }}>
+                    {b.version}
+                  </Text>
+                </View>
+              ))}
+              <Text className='muted' style={{ display: 'block', marginTop: '12px' }}>
+                审核：{a.reviewedBy}，{a.reviewedAt}；法律条文核对到 {a.effectiveLawCheckedAt}
+              </Text>
+            </View>
+
+            <View className='card'>
+              <Text className='rt-section'>还是不放心？</Text>
+              <Button className='button' onClick={() => openLegalBooking(a.title)} data-testid='book-legal'>
+                预约法律咨询（到服务中心面谈）
+              </Button>
+              <Button className='button button--plain' onClick={() => openAsk({ category: a.category, slug: a.slug })} data-testid='ask'>
+                在线提问，工作人员答复
+              </Button>
+            </View>
+
+            <Feedback article={a} />
+
+            <View className='rt-row'>
+              <FavouriteButton article={a} />
+              {process.env.TARO_ENV === 'weapp' ? (
+                <Button className='button button--plain' openType='share' style={{ flex: 1 }}>
+                  分享给工友
+                </Button>
+              ) : (
+                <Button
+                  className='button button--plain'
+                  style={{ flex: 1 }}
+                  onClick={() => void Taro.setClipboardData({ data: `${a.title}（职工·家 小程序 · 维权普法）` })}
+                >
+                  复制标题分享
+                </Button>
+              )}
+            </View>
+
+            {a.related.length > 0 && (
+              <View className='card'>
+                <Text className='rt-section'>相关问题</Text>
+                <ArticleList articles={a.related} />
+              </View>
+            )}
+          </View>
+        )}
+      </AsyncView>
+      {state.status === 'error' && (
+        <Button className='button button--plain' onClick={() => openTab(TABS.rights)}>
+          回维权首页
+        </Button>
+      )}
+      <HotlineCard />
+    </PageShell>
+  );
+}

@@ -1,0 +1,248 @@
+import { useEffect, useState } from 'react';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import {
+  ARTICLE_CATEGORIES,
+  ARTICLE_CATEGORY_LABELS,
+  ARTICLE_STATUS_LABELS,
+  type ArticleCategory,
+  type ArticleDraft,
+  type ArticleStatus,
+  type StaffArticle,
+} from '@contract/rights/model';
+import { shanghaiDay } from '@contract/time';
+import { call } from '../../../../api/call';
+import { PageShell } from '../../../../components/page-shell';
+import { openPage, PAGES } from '../../../../routes';
+
+/**
+ * The article editor. Lists are one item per line; structured lines use ' | ' between parts:
+ *   期限  what | limit | basis        法律依据  law | article | version | gist
+ */
+interface Form {
+  slug: string;
+  category: ArticleCategory;
+  title: string;
+  question: string;
+  shortAnswer: string;
+  steps: string;
+  evidence: string;
+  deadlines: string;
+  basis: string;
+  localNotes: string;
+  caseTitle: string;
+  caseStory: string;
+  caseOutcome: string;
+  keywords: string;
+  related: string;
+  reviewedBy: string;
+  reviewedAt: string;
+  effectiveLawCheckedAt: string;
+  reviewDue: string;
+  featured: boolean;
+}
+
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const parts = (line: string) => line.split('|').map((p) => p.trim());
+
+function emptyForm(): Form {
+  const today = shanghaiDay();
+  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  return {
+    slug: '', category: 'wages', title: '', question: '', shortAnswer: '', steps: '', evidence: '', deadlines: '', basis: '',
+    localNotes: '', caseTitle: '', caseStory: '', caseOutcome: '', keywords: '', related: '',
+    reviewedBy: '', reviewedAt: today, effectiveLawCheckedAt: today, reviewDue: nextYear, featured: false,
+  };
+}
+
+function toForm(a: StaffArticle): Form {
+  return {
+    slug: a.slug,
+    category: a.category,
+    title: a.title,
+    question: a.question,
+    shortAnswer: a.shortAnswer,
+    steps: a.steps.join('\n'),
+    evidence: a.evidence.join('\n'),
+    deadlines: a.deadlines.map((d) => [d.what, d.limit, d.basis].join(' | ')).join('\n'),
+    basis: a.basis.map((b) => [b.law, b.article, b.version, b.gist].join(' | ')).join('\n'),
+    localNotes: a.localNotes.join('\n'),
+    caseTitle: a.case.title,
+    caseStory: a.case.story,
+    caseOutcome: a.case.outcome,
+    keywords: a.keywords.join('、'),
+    related: a.related.join('、'),
+    reviewedBy: a.reviewedBy,
+    reviewedAt: a.reviewedAt,
+    effectiveLawCheckedAt: a.effectiveLawCheckedAt,
+    reviewDue: a.reviewDue,
+    featured: a.featured,
+  };
+}
+
+function toDraft(f: Form): ArticleDraft {
+  const list = (text: string) => text.split(/[、,，\s]+/).map((s) => s.trim()).filter(Boolean);
+  return {
+    slug: f.slug.trim(),
+    category: f.category,
+    title: f.title,
+    question: f.question,
+    shortAnswer: f.shortAnswer,
+    steps: lines(f.steps),
+    evidence: lines(f.evidence),
+    deadlines: lines(f.deadlines).map((l) => {
+      const [what = '', limit = '', basis = ''] = parts(l);
+      return { what, limit, basis };
+    }),
+    basis: lines(f.basis).map((l) => {
+      const [law = '', article = '', version = '', ...gist] = parts(l);
+      return { law, article, version, gist: gist.join(' | ') };
+    }),
+    localNotes: lines(f.localNotes),
+    case: { title: f.caseTitle, story: f.caseStory, outcome: f.caseOutcome },
+    keywords: list(f.keywords),
+    related: list(f.related),
+    reviewedBy: f.reviewedBy,
+    reviewedAt: f.reviewedAt,
+    effectiveLawCheckedAt: f.effectiveLawCheckedAt,
+    reviewDue: f.reviewDue,
+    featured: f.featured,
+  };
+}
+
+type TextKey = Exclude<keyof Form, 'category' | 'featured'>;
+
+export default function RightsStaffArticlePage() {
+  const initialSlug = useRouter().params.slug ?? '';
+  const [isNew, setIsNew] = useState(!initialSlug);
+  const [form, setForm] = useState<Form>(emptyForm);
+  const [status, setStatus] = useState<ArticleStatus>('draft');
+  const [loading, setLoading] = useState(Boolean(initialSlug));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!initialSlug) return;
+    void call('rights', 'staffArticle', { slug: initialSlug }).then((res) => {
+      setLoading(false);
+      if (res.ok) {
+        setForm(toForm(res.data));
+        setStatus(res.data.status);
+      } else setMessage(res.error.message);
+    });
+  }, [initialSlug]);
+
+  const set = (key: TextKey) => (e: { detail: { value: string } }) => setForm((f) => ({ ...f, [key]: e.detail.value }));
+
+  function field(key: TextKey, label: string, opts: { long?: boolean; hint?: string } = {}) {
+    const error = errors[`draft.${key}`] ?? errors[`draft.${key.replace(/^case(.)/, (_m, c: string) => `case.${c.toLowerCase()}`)}`];
+    return (
+      <View key={key} style={{ marginBottom: '12px' }}>
+        <Text style={{ display: 'block', fontWeight: 600 }}>{label}</Text>
+        {opts.hint && <Text className='muted' style={{ display: 'block' }}>{opts.hint}</Text>}
+        {opts.long ? (
+          <Textarea className='rt-textarea' value={form[key]} maxlength={-1} onInput={set(key)} aria-label={label} name={key} />
+        ) : (
+          <Input className='input' value={form[key]} onInput={set(key)} aria-label={label} name={key} disabled={key === 'slug' && !isNew} />
+        )}
+        {error && <Text className='rt-error'>{error}</Text>}
+      </View>
+    );
+  }
+
+  async function save() {
+    setBusy(true);
+    setMessage('');
+    const res = await call('rights', 'staffSaveArticle', { draft: toDraft(form), isNew });
+    setBusy(false);
+    if (!res.ok) {
+      setErrors(res.error.fields ?? {});
+      setMessage(res.error.message);
+      return;
+    }
+    setErrors({});
+    setIsNew(false);
+    setStatus(res.data.status);
+    void Taro.showToast({ title: '已保存', icon: 'success' });
+  }
+
+  async function changeStatus(next: ArticleStatus) {
+    setBusy(true);
+    const res = await call('rights', 'staffSetArticleStatus', { slug: form.slug, status: next });
+    setBusy(false);
+    if (res.ok) setStatus(res.data.status);
+    else setMessage(res.error.message);
+  }
+
+  if (loading) {
+    return (
+      <PageShell>
+        <View className='card'>
+          <Text className='muted'>正在加载…</Text>
+        </View>
+      </PageShell>
+    );
+  }
+
+  return (
+    <PageShell>
+      <View className='card'>
+        <Text className='rt-section'>{isNew ? '写新文章' : `编辑（${ARTICLE_STATUS_LABELS[status]}）`}</Text>
+        {field('slug', '编号', { hint: '英文小写和短横线，如 heat-allowance；保存后不能改' })}
+        <Text style={{ display: 'block', fontWeight: 600 }}>分类</Text>
+        <View>
+          {ARTICLE_CATEGORIES.map((c) => (
+            <Text key={c} className={form.category === c ? 'rt-chip rt-chip--on' : 'rt-chip'} onClick={() => setForm((f) => ({ ...f, category: c }))}>
+              {ARTICLE_CATEGORY_LABELS[c]}
+            </Text>
+          ))}
+        </View>
+        {field('title', '标题（职工会怎么问）')}
+        {field('question', '职工的处境', { long: true })}
+        {field('shortAnswer', '先说答案（80字以内）', { long: true })}
+        {field('steps', '怎么做（一行一步）', { long: true })}
+        {field('evidence', '要留的证据（一行一条）', { long: true })}
+        {field('deadlines', '期限（一行一条：事项 | 期限 | 依据）', { long: true })}
+        {field('basis', '法律依据（一行一条：法律 | 第几条 | 版本 | 说了什么）', { long: true })}
+        {field('localNotes', '广东、佛山的规定（一行一条）', { long: true })}
+        {field('caseTitle', '案例标题')}
+        {field('caseStory', '案例经过', { long: true })}
+        {field('caseOutcome', '案例结果', { long: true })}
+        {field('keywords', '职工的说法（用、隔开，用于搜索）')}
+        {field('related', '相关文章编号（用、隔开）')}
+        {field('reviewedBy', '审核人')}
+        {field('reviewedAt', '审核日期（YYYY-MM-DD）')}
+        {field('effectiveLawCheckedAt', '法律条文核对日期')}
+        {field('reviewDue', '下次复核日期')}
+        <View className='rt-check' onClick={() => setForm((f) => ({ ...f, featured: !f.featured }))} aria-role='checkbox' aria-checked={form.featured}>
+          <Text className='rt-check__box'>{form.featured ? '☑' : '☐'}</Text>
+          <Text>在维权首页推荐</Text>
+        </View>
+        {message && <Text className='rt-error'>{message}</Text>}
+        <Button className='button' disabled={busy} onClick={() => void save()}>
+          保存
+        </Button>
+        {!isNew && (
+          <View className='rt-row'>
+            {status !== 'published' && (
+              <Button className='button button--plain' disabled={busy} onClick={() => void changeStatus('published')}>
+                发布
+              </Button>
+            )}
+            {status === 'published' && (
+              <Button className='button button--plain' disabled={busy} onClick={() => void changeStatus('retired')}>
+                下架
+              </Button>
+            )}
+            {status === 'published' && (
+              <Button className='button button--plain' onClick={() => openPage(PAGES.rightsArticle, { slug: form.slug })}>
+                看效果
+              </Button>
+            )}
+          </View>
+        )}
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '平安返乡服务点' });

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { TapResult } from '@contract/station/model';
+import { call } from '../../../../api/call';
+import { AsyncView } from '../../../../components/async-view';
+import { ensureDemoIdentity, monthDay } from '../../../../components/centres/client';
+import { PageShell } from '../../../../components/page-shell';
+import { useCall } from '../../../../hooks/use-call';
+import { openTab, TABS } from '../../../../routes';
+import '../../../../components/centres/bookings.scss';
+
+/**
+ * Where the printed QR code lands. The scene (`c=<campaign>`) arrives as `options.scene`, still
+ * URI-encoded on WeChat — also on a cold start, when it may only be in the enter options; on H5
+ * the code encodes `/#/<page>?scene=...`. No sign-up: scan, tap — two taps.
+ */
+function sceneOf(params: Record<string, string | undefined>): { scene?: string; id?: string } {
+  if (params.id) return { id: params.id };
+  if (params.scene) return { scene: params.scene };
+  try {
+    const enter = (Taro.getEnterOptionsSync?.() ?? Taro.getLaunchOptionsSync?.()) as { query?: Record<string, string> } | undefined;
+    if (enter?.query?.scene) return { scene: enter.query.scene };
+  } catch {
+    // not available on this platform
+  }
+  return {};
+}
+
+export default function StationPointPage() {
+  const params = useRouter().params;
+  const { state, reload } = useCall('station', 'point', sceneOf(params));
+  const [results, setResults] = useState<Record<string, TapResult>>({});
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState('');
+
+  async function tapService(campaignId: string, serviceId: string) {
+    if (busy) return;
+    setBusy(serviceId);
+    setError('');
+    if (!(await ensureDemoIdentity())) {
+      setBusy('');
+      setError('网络不好，请再点一次');
+      return;
+    }
+    // A weak signal: retry the same tap. The server counts a worker once per service per day,
+    // so a tap that did arrive the first time is never counted twice.
+    let res = await call('station', 'tap', { campaignId, serviceId });
+    for (let i = 0; i < 2 && !res.ok && res.error.code === 'NETWORK'; i += 1) {
+      res = await call('station', 'tap', { campaignId, serviceId });
+    }
+    setBusy('');
+    if (res.ok) setResults({ ...results, [serviceId]: res.data });
+    else setError(res.error.message);
+  }
+
+  return (
+    <PageShell>
+      <AsyncView state={state} onRetry={reload} emptyText=''>
+        {(point) => (
+          <View>
+            <View className='card'>
+              <Text className='title' style={{ display: 'block', marginTop: 0 }}>
+                {point.campaign.name}
+              </Text>
+              <Text style={{ display: 'block' }}>{point.campaign.station}</Text>
+              <Text className='muted' style={{ display: 'block' }}>
+                {monthDay(point.campaign.startDate)}–{monthDay(point.campaign.endDate)} 每天 {point.campaign.opens}–{point.campaign.closes}
+              </Text>
+              {point.phase !== 'running' && (
+                <Text className='error-text'>{point.phase === 'before' ? '服务点还没开始，到时再来。' : '今年的服务点已经结束了，谢谢！'}</Text>
+              )}
+            </View>
+            {point.phase === 'running' && (
+              <Text className='title' style={{ display: 'block' }}>
+                你拿到了什么？点一下
+              </Text>
+            )}
+            {error && <Text className='error-text'>{error}</Text>}
+            {point.services.map((s) => {
+              const result = results[s.id];
+              const done = s.done || (result !== undefined && result.gift !== 'out');
+              const out = s.kind === 'gift' && ((s.left ?? 0) <= 0 || result?.gift === 'out') && !done;
+              return (
+                <View
+                  key={s.id}
+                  className={`service-button ${done ? 'service-button--done' : ''}`}
+                  onClick={() => point.phase === 'running' && !done && !out && void tapService(point.campaign.id, s.id)}
+                  aria-role='button'
+                  aria-disabled={done || out || point.phase !== 'running'}
+                  aria-label={s.label}
+                  data-testid='station-service'
+                >
+                  <View>
+                    <Text className='service-button__label' style={{ display: 'block' }}>
+                      {s.label}
+                    </Text>
+                    <Text className='muted'>
+                      {result?.message ?? (s.kind === 'gift' ? `${s.note ?? ''} 还剩${s.left ?? 0}份` : (s.note ?? ''))}
+                    </Text>
+                  </View>
+                  <Text style={{ color: done ? 'var(--color-ok)' : 'var(--color-brand)', fontWeight: 600 }}>
+                    {busy === s.id ? '…' : done ? '✓ 已记下' : out ? '发完了' : s.kind === 'gift' ? '领取' : '拿到了'}
+                  </Text>
+                </View>
+              );
+            })}
+            {point.campaign.tips.length > 0 && (
+              <View className='card'>
+                <Text className='title' style={{ display: 'block', marginTop: 0 }}>
+                  返乡安全提醒
+                </Text>
+                {point.campaign.tips.map((t) => (
+                  <Text key={t} className='line'>
+                    · {t}
+                  </Text>
+                ))}
+              </View>
+            )}
+          </View>
+        )}
+      </AsyncView>
+      {state.status === 'error' && (
+        <Button className='button button--plain' onClick={() => openTab(TABS.home)}>
+          回首页
+        </Button>
+      )}
+    </PageShell>
+  );
+}

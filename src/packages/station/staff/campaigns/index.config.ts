@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '平安返乡 · 工作人员' });

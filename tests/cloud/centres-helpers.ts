@@ -1,0 +1,44 @@
+/** Helpers for the centres/station cloud tests: a test roster, picking open slots, unwrapping envelopes. */
+import type { Envelope } from '../../contract/define';
+import type { ServiceRoster, Slot } from '../../contract/centres/model';
+import type { TestCloud } from '../support/local-cloud';
+import type { Identity } from '../../local-cloud';
+
+export function okOf<T>(res: Envelope<T>): T {
+  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
+  return res.data;
+}
+
+let counter = 0;
+/** A request id as the client makes one: unique per press. */
+export function rid(tag: string | number = ''): string {
+  counter += 1;
+  return `r${String(tag).replace(/[^A-Za-z0-9]/g, '')}x${counter}x${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Every day 08:00–20:00, one-hour slots: some slot is open whatever the time of the run. */
+export function testRoster(overrides: Partial<ServiceRoster> = {}): ServiceRoster {
+  return {
+    centreId: 'jiujiang',
+    service: 'legal-consultation',
+    periods: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday: weekday as 0, start: '08:00', end: '20:00' })),
+    durationMinutes: 60,
+    seats: 20,
+    rules: { minNoticeMinutes: 0, windowDays: 14, perPersonPerWeek: 5, changeUntilHours: 2 },
+    ...overrides,
+  };
+}
+
+export async function saveRoster(cloud: TestCloud, admin: Identity, roster: ServiceRoster): Promise<void> {
+  okOf(await cloud.call('centres', 'staffSaveRoster', roster, admin));
+}
+
+/** Open slots of a service, from the second day of the window on (never too close to now). */
+export async function openSlots(cloud: TestCloud, centreId: string, service: ServiceRoster['service']): Promise<Slot[]> {
+  const view = okOf(await cloud.call('centres', 'slots', { centreId, service }, null));
+  return view.days.slice(1).flatMap((d) => d.slots.filter((s) => s.state === 'open'));
+}
+
+export function docs(cloud: TestCloud, collection: string, query: object = {}): Record<string, unknown>[] {
+  return cloud.db.find(collection, query);
+}
