@@ -3,42 +3,17 @@
  * 法律咨询 -> a day and a time -> 确认预约 -> the booking code (a QR made on the server) -> 我的预约.
  * Screenshots in normal and 长辈模式 go to .tmp/screenshots for a person to look at.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { launchBrowser, SCREENSHOT_DIR, type TestBrowser } from '../support/browser';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
+import { SCREENSHOT_DIR } from '../support/browser';
+import { devSignIn, useE2E } from '../support/e2e';
 
-let cloud: TestCloud;
-let browser: TestBrowser;
-let url: string;
-
-beforeAll(async () => {
-  cloud = await startTestCloud({ seed: true });
-  url = (await cloud.listen(0)).url;
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-}, 90000);
-
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.destroy();
-});
-
-async function signIn(page: Page, name: string): Promise<void> {
-  await page.goto(`${url}/#/pages/me/index`);
-  await page.getByText('本地测试登录').waitFor({ timeout: 20000 });
-  await page.locator('.input input, input.input, .input').first().click();
-  await page.keyboard.type(name);
-  await page.getByText('以职工身份登录').click();
-  await page.locator('[data-testid="me"]').waitFor({ timeout: 20000 });
-}
+const e2e = useE2E();
 
 describe('booking a slot in the browser', () => {
   it('books 法律咨询 at 九江镇 in a few taps and shows the booking code and 我的预约', async () => {
-    const page = await browser.newPage();
-    await signIn(page, '赵师傅');
-    await page.goto(`${url}/#/pages/home/index`);
+    const page = await e2e.browser.newPage();
+    await devSignIn(page, e2e.url, '赵师傅');
+    await page.goto(`${e2e.url}/#/pages/home/index`);
     await page.locator('.centre-card').first().waitFor({ timeout: 20000 });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'home-with-bookings.png'), fullPage: true });
     await page.locator('.centre-card').first().click();
@@ -57,7 +32,7 @@ describe('booking a slot in the browser', () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'booking-code.png'), fullPage: true });
 
     // The booking is in the database, held by the signed-in worker, one seat taken.
-    const stored = cloud.db.find('bookings', { code });
+    const stored = e2e.cloud.db.find('bookings', { code });
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ status: 'booked', service: 'legal-consultation', centreId: 'jiujiang' });
 
@@ -68,11 +43,11 @@ describe('booking a slot in the browser', () => {
   }, 90000);
 
   it('reads well in 长辈模式 (screenshots of the booking pages)', async () => {
-    const page = await browser.newPage();
-    await signIn(page, '钱阿姨');
+    const page = await e2e.browser.newPage();
+    await devSignIn(page, e2e.url, '钱阿姨');
     await page.locator('.taro-switch, [role="switch"], input[type="checkbox"]').first().click();
     await page.waitForFunction(() => document.querySelector('.shell--large') !== null);
-    await page.goto(`${url}/#/packages/centres/pages/book/index?centreId=shatou&service=job-referral`);
+    await page.goto(`${e2e.url}/#/packages/centres/pages/book/index?centreId=shatou&service=job-referral`);
     await page.locator('.slot').first().waitFor({ timeout: 20000 });
     const height = await page.locator('.slot').first().evaluate((el) => el.getBoundingClientRect().height);
     expect(height).toBeGreaterThanOrEqual(60);

@@ -1,28 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, SCREENSHOT_DIR, type TestBrowser } from '../support/browser';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
+import { SCREENSHOT_DIR } from '../support/browser';
+import { devSignIn, useE2E } from '../support/e2e';
 
-let cloud: TestCloud;
-let browser: TestBrowser;
-let url: string;
-
-beforeAll(async () => {
-  cloud = await startTestCloud({ seed: true });
-  url = (await cloud.listen(0)).url;
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-}, 90000);
-
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.destroy();
-});
+const e2e = useE2E();
 
 describe('the H5 build on the local cloud, in Chromium', () => {
   it('shows the four centres from the database on 首页 and opens one', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${url}/`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.url}/`);
     const cards = page.locator('.centre-card');
     await cards.first().waitFor({ timeout: 20000 });
     expect(await cards.count()).toBe(4);
@@ -42,27 +27,22 @@ describe('the H5 build on the local cloud, in Chromium', () => {
   }, 60000);
 
   it('opens a centre straight from a deep link (a cold start)', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${url}/#/packages/centres/pages/detail/index?id=shatou`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.url}/#/packages/centres/pages/detail/index?id=shatou`);
     await page.getByText('沙头文体公园职工·家服务中心').first().waitFor({ timeout: 20000 });
   }, 60000);
 
   it('shows an error with 重试 (not a blank page) for a centre that does not exist', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${url}/#/packages/centres/pages/detail/index?id=nowhere`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.url}/#/packages/centres/pages/detail/index?id=nowhere`);
     await page.getByText('没有找到这个服务中心').waitFor({ timeout: 20000 });
     expect(await page.getByText('重试').count()).toBeGreaterThan(0);
     expect(await page.getByText('回首页').count()).toBe(1);
   }, 60000);
 
   it('signs in on 我的 with the development sign-in and shows who is signed in', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${url}/#/pages/me/index`);
-    await page.getByText('本地测试登录').waitFor({ timeout: 20000 });
-    await page.locator('.input input, input.input, .input').first().click();
-    await page.keyboard.type('王小明');
-    await page.getByText('以职工身份登录').click();
-    await page.locator('[data-testid="me"]').waitFor({ timeout: 20000 });
+    const page = await e2e.browser.newPage();
+    await devSignIn(page, e2e.url, '王小明');
     const me = await page.locator('[data-testid="me"]').innerText();
     expect(me).toContain('王小明');
     expect(me).toContain('职工');
@@ -70,8 +50,8 @@ describe('the H5 build on the local cloud, in Chromium', () => {
   }, 60000);
 
   it('长辈模式 makes body text at least 18px and targets at least 60px, and is remembered', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${url}/#/pages/me/index`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.url}/#/pages/me/index`);
     await page.getByText('长辈模式').waitFor({ timeout: 20000 });
     const bodySize = () =>
       page.locator('.shell').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
@@ -81,7 +61,7 @@ describe('the H5 build on the local cloud, in Chromium', () => {
     const large = await bodySize();
     expect(large).toBeGreaterThan(normal);
     expect(large).toBeGreaterThanOrEqual(18);
-    await page.goto(`${url}/#/pages/home/index`);
+    await page.goto(`${e2e.url}/#/pages/home/index`);
     await page.locator('.shell--large .centre-card').first().waitFor({ timeout: 20000 });
     const minTarget = await page
       .locator('.centre-card')

@@ -3,39 +3,24 @@
  * a worker's phone opens the URL it encodes on a cold start (a fresh browser, no session), and two
  * taps later the 人次 is counted — once, even when tapped again.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { scanUrl } from '../../local-cloud/openapi/wxacode';
-import { launchBrowser, SCREENSHOT_DIR, type TestBrowser } from '../support/browser';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
+import { SCREENSHOT_DIR } from '../support/browser';
+import { useE2E } from '../support/e2e';
 
-let cloud: TestCloud;
-let browser: TestBrowser;
-let url: string;
-
-beforeAll(async () => {
-  cloud = await startTestCloud({ seed: true });
-  url = (await cloud.listen(0)).url;
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-}, 90000);
-
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.destroy();
-});
+const e2e = useE2E();
 
 describe('scanning the station QR code', () => {
   it('lands on the station page from the scene on a cold start and counts a tap once', async () => {
-    const admin = await cloud.makeStaff('e2e-station', 'admin');
-    const qr = (await cloud.call('station', 'staffQrCode', { campaignId: 'demo' }, admin)) as { ok: boolean };
+    const admin = await e2e.cloud.makeStaff('e2e-station', 'admin');
+    const qr = (await e2e.cloud.call('station', 'staffQrCode', { campaignId: 'demo' }, admin)) as { ok: boolean };
     expect(qr.ok).toBe(true);
-    const call = cloud.openapi.calls.find((c) => c.api === 'wxacode.getUnlimited')!;
+    const call = e2e.cloud.openapi.calls.find((c) => c.api === 'wxacode.getUnlimited')!;
     // What the printed code opens: the H5 page with the scene, as the stand-in encodes it.
-    const scanned = scanUrl(url, String(call.data.page), String(call.data.scene));
-    expect(scanned).toBe(`${url}/#/packages/station/pages/point/index?scene=c%3Ddemo`);
+    const scanned = scanUrl(e2e.url, String(call.data.page), String(call.data.scene));
+    expect(scanned).toBe(`${e2e.url}/#/packages/station/pages/point/index?scene=c%3Ddemo`);
 
-    const page = await browser.newPage(); // a fresh context: no session, nothing cached
+    const page = await e2e.browser.newPage(); // a fresh context: no session, nothing cached
     await page.goto(scanned);
     await page.getByText('平安返乡（演示）').waitFor({ timeout: 20000 });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'station-point.png'), fullPage: true });
@@ -48,7 +33,7 @@ describe('scanning the station QR code', () => {
     await page.reload();
     await page.getByText('平安返乡（演示）').waitFor({ timeout: 20000 });
     await page.locator('[data-testid="station-service"]', { hasText: '姜茶' }).getByText('已记下').waitFor({ timeout: 20000 });
-    const stats = (await cloud.call('station', 'staffStats', { campaignId: 'demo' }, admin)) as { ok: true; data: { total: number; byService: Array<{ id: string; total: number }> } };
+    const stats = (await e2e.cloud.call('station', 'staffStats', { campaignId: 'demo' }, admin)) as { ok: true; data: { total: number; byService: Array<{ id: string; total: number }> } };
     expect(stats.data.byService.find((s) => s.id === 'tea')?.total).toBe(1);
     expect(stats.data.total).toBe(1);
   }, 90000);
