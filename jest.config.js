@@ -5,6 +5,9 @@
  *   fidelity       the local cloud's database against WeChat's documented behaviour
  *   cloud-runtime  the local cloud's instances, HTTP, openapi stand-ins, timers
  *   e2e            the H5 build in real headless Chromium
+ *   authz          every staff/admin action refused to the wrong caller; forged OPENIDs ignored
+ *   property       random and hostile input at every action (fast-check); invariants afterwards
+ *   crash          SIGKILL of a local cloud mid sign-up storm; nothing acknowledged is lost
  * Server-side TypeScript is compiled for the running Node; client code with babel-preset-taro.
  */
 const nodeTransform = {
@@ -45,5 +48,9 @@ module.exports = {
     nodeProject('fidelity'),
     nodeProject('cloud-runtime'),
     nodeProject('e2e'),
+    // issue 6: every action against the door, hostile input and a crash (docs/staff.md)
+    nodeProject('authz'),
+    nodeProject('property'),
+    nodeProject('crash'),
   ],
 };

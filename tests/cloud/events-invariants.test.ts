@@ -17,9 +17,20 @@ const rid = (i: number | string, n = 0) => `req-${i}-${n}-abcdef`;
 test('events: 1,000 workers at once for 300 seats -> 300 confirmed, 700 waitlisted 1..700, no duplicates', async () => {
   const { cloud } = ctx;
   const eventId = await publishEvent(cloud, { capacity: 300, title: '年夜饭（压力测试）' });
+  // While the storm runs, sample the ledger: its invariants hold after every single write.
+  const samples: string[] = [];
+  const sampler = setInterval(() => {
+    const ev = eventDoc(cloud, eventId);
+    const held = Object.values(ev.held).reduce((a, b) => a + b, 0);
+    const bad = ev.seatsLeft < 0 || ev.seatsLeft + held !== ev.capacity || ev.waiting !== Object.keys(ev.w).length;
+    samples.push(bad ? `seatsLeft=${ev.seatsLeft} held=${held} waiting=${ev.waiting} w=${Object.keys(ev.w).length}` : 'ok');
+  }, 20);
   const results = await Promise.all(
     Array.from({ length: 1000 }, (_, i) => call(cloud, worker(i), 'signUp', { eventId, requestId: rid(i), form: form(i) })),
   );
+  clearInterval(sampler);
+  expect(samples.length).toBeGreaterThan(10);
+  expect(samples.filter((x) => x !== 'ok')).toEqual([]);
   const failed = results.filter((r) => !r.ok);
   expect(failed.map((r) => r.error)).toEqual([]);
   const list = entries(cloud, eventId);

@@ -7,10 +7,11 @@
 import type { EventDetail } from '../../../contract/events/model';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
+import { assertEventScope } from '../staff/scope';
 import type { HandlerContext } from '../../runtime/context';
 import { appendToQueue, grantSeats, leaveQueue, releaseSeats } from './ledger';
 import { draw, type Applicant, type DrawResult } from './lottery';
-import { toDetail, type EventDoc } from './records';
+import { toDetail, type EntryDoc, type EventDoc } from './records';
 import { entriesOf, eventsOf, findEntry, isDuplicateKey, loadEvent } from './store';
 
 export interface DrawDoc extends DrawResult {
@@ -28,7 +29,12 @@ const draws = (ctx: HandlerContext) => ctx.db.collection<DrawDoc>(COLLECTIONS.ev
 async function recordDraw(ctx: HandlerContext, event: EventDoc): Promise<DrawDoc> {
   const existing = (await draws(ctx).where({ _id: event._id }).limit(1).get()).data[0];
   if (existing) return existing;
-  const applied = (await entriesOf(ctx.db).where({ eventId: event._id, status: 'applied' }).limit(1000).get()).data;
+  const applied: EntryDoc[] = [];
+  for (let page = 0; ; page++) {
+    const batch = (await entriesOf(ctx.db).where({ eventId: event._id, status: 'applied' }).orderBy('_id', 'asc').skip(page * 1000).limit(1000).get()).data;
+    applied.push(...batch);
+    if (batch.length < 1000) break;
+  }
   const applicants: Applicant[] = applied
     .map((e) => ({ id: e._id, seats: e.seats, priority: e.priority ?? 0 }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -57,6 +63,7 @@ async function recordDraw(ctx: HandlerContext, event: EventDoc): Promise<DrawDoc
 
 export async function runDraw(ctx: HandlerContext, input: { id: string }): Promise<EventDetail> {
   const event = await loadEvent(ctx.db, input.id, { drafts: true });
+  assertEventScope(ctx, event.venue?.centreId, 'manage');
   if (event.allocation !== 'lottery') throw new AppError('BAD_INPUT', '这个活动不是抽签报名');
   if (event.status === 'cancelled') throw new AppError('EVENT_CANCELLED');
   if (ctx.now < event.signUpClosesAt) throw new AppError('LOTTERY_NOT_READY');

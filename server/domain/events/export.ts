@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { ENTRY_STATUS_LABELS } from '../../../contract/events/model';
 import { shanghai } from '../../../contract/time';
 import { AppError } from '../../runtime/app-error';
+import { assertEventScope } from '../staff/scope';
 import type { HandlerContext } from '../../runtime/context';
 import { maskPhone } from './records';
 import { entriesOf, loadEvent } from './store';
@@ -16,6 +17,7 @@ const when = (d?: Date | null) => (d ? shanghai(d).format('YYYY-MM-DD HH:mm') : 
 export async function attendeesXlsx(ctx: HandlerContext, input: { eventId: string }) {
   if (!ctx.staff) throw new AppError('FORBIDDEN');
   const event = await loadEvent(ctx.db, input.eventId, { drafts: true });
+  assertEventScope(ctx, event.venue?.centreId, 'door');
   const entries = (await entriesOf(ctx.db).where({ eventId: event._id }).orderBy('createdAt', 'asc').limit(1000).get()).data.filter(
     (e) => e.status !== 'pending',
   );
@@ -63,6 +65,7 @@ export async function attendeesXlsx(ctx: HandlerContext, input: { eventId: strin
   });
   const buffer = Buffer.from(await book.xlsx.writeBuffer());
   // ---- staff action (the audit log, issue 6, records who exported what)
+  ctx.audit?.note({ fullPhones, rows: entries.length });
   const day = shanghai(ctx.now).format('YYYYMMDD');
   return { fileName: `${event.title}-报名名单-${day}.xlsx`, base64: buffer.toString('base64'), rows: entries.length, phonesMasked: !fullPhones };
 }

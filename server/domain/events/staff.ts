@@ -8,6 +8,7 @@ import type { Attendee, CheckInOutcome, EntryStatus, EventDetail, StaffEventSumm
 import { TICKET_PREFIX } from '../../../contract/events/model';
 import { shanghai } from '../../../contract/time';
 import { AppError } from '../../runtime/app-error';
+import { assertEventScope } from '../staff/scope';
 import type { HandlerContext } from '../../runtime/context';
 import { REQUIRED_FIELD_KEYS } from './eligibility';
 import { changeCapacity } from './ledger';
@@ -30,14 +31,19 @@ export async function staffList(ctx: HandlerContext): Promise<StaffEventSummary[
   for (const row of counts.list as { _id: { eventId: string; status: string }; seats: number }[]) {
     seatsBy.set(`${row._id.eventId}:${row._id.status}`, row.seats);
   }
-  return events.map((doc) => {
+  const list = events.map((doc) => {
     const checkedIn = seatsBy.get(`${doc._id}:checked_in`) ?? 0;
     return { ...toSummary(doc, ctx.now), status: doc.status, confirmed: (seatsBy.get(`${doc._id}:confirmed`) ?? 0) + checkedIn, checkedIn };
   });
+  // Soonest first; ended ones (newest first) after them.
+  const upcoming = list.filter((e) => e.badge !== 'ended').reverse();
+  return [...upcoming, ...list.filter((e) => e.badge === 'ended')];
 }
 
 export async function staffGet(ctx: HandlerContext, input: { id: string }): Promise<EventDetail> {
-  return toDetail(await loadEvent(ctx.db, input.id, { drafts: true }), ctx.now, null);
+  const event = await loadEvent(ctx.db, input.id, { drafts: true });
+  assertEventScope(ctx, event.venue?.centreId, 'door');
+  return toDetail(event, ctx.now, null);
 }
 
 function checkDraft(draft: EventDraft): void {
@@ -56,6 +62,7 @@ function checkDraft(draft: EventDraft): void {
 /** Creates (as a draft) or edits an event. Capacity changes go through setCapacity. */
 export async function saveEvent(ctx: HandlerContext, input: { id?: string; draft: EventDraft }): Promise<EventDetail> {
   const { draft } = input;
+  assertEventScope(ctx, draft.venue.centreId, 'manage');
   checkDraft(draft);
   const _ = ctx.db.command;
   const descriptive = {
@@ -78,6 +85,7 @@ export async function saveEvent(ctx: HandlerContext, input: { id?: string; draft
   };
   if (input.id) {
     const current = await loadEvent(ctx.db, input.id, { drafts: true });
+    assertEventScope(ctx, current.venue?.centreId, 'manage');
     // ---- staff mutation (audit log: issue 6)
     const shape =
       current.status === 'draft'
@@ -127,6 +135,7 @@ const NEXT_STATUS: Record<'published' | 'closed' | 'cancelled', EventDoc['status
 
 export async function setStatus(ctx: HandlerContext, input: { id: string; status: 'published' | 'closed' | 'cancelled' }): Promise<EventDetail> {
   const event = await loadEvent(ctx.db, input.id, { drafts: true });
+  assertEventScope(ctx, event.venue?.centreId, 'manage');
   const _ = ctx.db.command;
   // ---- staff mutation (audit log: issue 6)
   const res = await eventsOf(ctx.db)
@@ -148,6 +157,7 @@ async function notifyCancelled(ctx: HandlerContext, event: EventDoc): Promise<vo
 
 export async function setCapacity(ctx: HandlerContext, input: { id: string; capacity: number }): Promise<EventDetail> {
   const event = await loadEvent(ctx.db, input.id, { drafts: true });
+  assertEventScope(ctx, event.venue?.centreId, 'manage');
   const delta = input.capacity - event.capacity;
   if (delta !== 0) {
     // ---- staff mutation (audit log: issue 6)
@@ -181,7 +191,7 @@ const FILTERS: Record<string, EntryStatus[]> = {
 const ORDER: EntryStatus[] = ['offered', 'confirmed', 'checked_in', 'applied', 'waitlisted', 'no_show', 'expired', 'cancelled', 'pending'];
 
 export async function listAttendees(ctx: HandlerContext, input: { eventId: string; search?: string; status?: string }): Promise<Attendee[]> {
-  await loadEvent(ctx.db, input.eventId, { drafts: true });
+  assertEventScope(ctx, (await loadEvent(ctx.db, input.eventId, { drafts: true })).venue?.centreId, 'door');
   const _ = ctx.db.command;
   const statuses = FILTERS[input.status ?? 'all'] ?? FILTERS.all;
   const entries = (await entriesOf(ctx.db).where({ eventId: input.eventId, status: _.in(statuses) }).limit(1000).get()).data;
@@ -236,7 +246,7 @@ async function checkInOne(ctx: HandlerContext, eventId: string, entry: EntryDoc 
 
 /** Check-in by the ticket's code (scanned on weapp, typed on H5). */
 export async function checkIn(ctx: HandlerContext, input: { eventId: string; code: string }): Promise<CheckInOutcome> {
-  await loadEvent(ctx.db, input.eventId, { drafts: true });
+  assertEventScope(ctx, (await loadEvent(ctx.db, input.eventId, { drafts: true })).venue?.centreId, 'door');
   const code = input.code.trim().replace(TICKET_PREFIX, '').toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(code)) return { result: 'unknown', message: '这不是职工·家的入场码', attendee: null };
   return checkInOne(ctx, input.eventId, await findEntry(ctx.db, { ticketCode: code }));
@@ -244,12 +254,14 @@ export async function checkIn(ctx: HandlerContext, input: { eventId: string; cod
 
 /** Check-in by name search (a worker whose phone is flat). */
 export async function checkInEntry(ctx: HandlerContext, input: { eventId: string; entryId: string }): Promise<CheckInOutcome> {
+  assertEventScope(ctx, (await loadEvent(ctx.db, input.eventId, { drafts: true })).venue?.centreId, 'door');
   return checkInOne(ctx, input.eventId, await findEntry(ctx.db, { _id: input.entryId }));
 }
 
 /** After the start: a confirmed worker who did not come; their seats go to the waitlist. */
 export async function markNoShow(ctx: HandlerContext, input: { eventId: string; entryId: string }): Promise<Attendee> {
   const event = await loadEvent(ctx.db, input.eventId, { drafts: true });
+  assertEventScope(ctx, event.venue?.centreId, 'door');
   if (ctx.now < event.startsAt) throw new AppError('BAD_INPUT', '活动开始后才能登记未到场');
   const entry = await findEntry(ctx.db, { _id: input.entryId, eventId: input.eventId });
   if (!entry) throw new AppError('ENTRY_NOT_FOUND');

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { stopPullDownRefresh, useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { stopPullDownRefresh, usePullDownRefresh } from '@tarojs/taro';
 import { EVENT_CATEGORIES, EVENT_CATEGORY_LABELS, type EventCategory } from '@contract/events/model';
 import { AsyncView } from '../../components/async-view';
 import { EventCard } from '../../components/events/event-card';
+import { useReloadOnReturn } from '../../components/events/use-reload-on-return';
 import { PageShell } from '../../components/page-shell';
 import { useCall } from '../../hooks/use-call';
 import { openPage, PAGES } from '../../routes';
@@ -15,7 +16,7 @@ export default function EventsPage() {
   usePullDownRefresh(() => {
     void reload().finally(() => stopPullDownRefresh());
   });
-  useDidShow(() => void reload());
+  useReloadOnReturn(reload);
 
   const chips: Array<{ key: EventCategory | undefined; label: string }> = [
     { key: undefined, label: '全部' },

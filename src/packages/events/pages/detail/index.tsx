@@ -71,7 +71,7 @@ export default function EventDetailPage() {
           <View>
             <View className='card'>
               <View className='ev-card__head'>
-                <Text className='title'>{event.title}</Text>
+                <Text className='ev-card__title'>{event.title}</Text>
                 <EventBadge badge={event.badge} />
               </View>
               <Text className='ev-line'>{event.summary}</Text>

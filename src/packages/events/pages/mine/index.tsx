@@ -1,8 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
-import { stopPullDownRefresh, useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { stopPullDownRefresh, usePullDownRefresh } from '@tarojs/taro';
 import { devSession } from '../../../../api/dev-session';
 import { AsyncView } from '../../../../components/async-view';
 import { EntryPanel } from '../../../../components/events/entry-panel';
+import { useReloadOnReturn } from '../../../../components/events/use-reload-on-return';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, openTab, PAGES, TABS } from '../../../../routes';
@@ -13,7 +14,7 @@ export default function MyEntriesPage() {
   usePullDownRefresh(() => {
     void reload().finally(() => stopPullDownRefresh());
   });
-  useDidShow(() => void reload());
+  useReloadOnReturn(reload);
 
   if (process.env.TARO_ENV === 'h5' && !devSession.token()) {
     return (

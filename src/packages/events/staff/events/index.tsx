@@ -1,9 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
 import { EVENT_STATUS_LABELS } from '@contract/events/model';
 import { AsyncView } from '../../../../components/async-view';
 import { EventBadge } from '../../../../components/events/event-badge';
 import { dayTime } from '../../../../components/events/format';
+import { useReloadOnReturn } from '../../../../components/events/use-reload-on-return';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, openTab, PAGES, TABS } from '../../../../routes';
@@ -12,7 +12,7 @@ import '../../../../components/events/events.scss';
 /** Staff: every event (drafts too) with its figures; tap one to run the door. */
 export default function StaffEventsPage() {
   const { state, reload } = useCall('events', 'staffList', {});
-  useDidShow(() => void reload());
+  useReloadOnReturn(reload);
   return (
     <PageShell>
       <Button className='button' onClick={() => openPage(PAGES.eventEdit)}>

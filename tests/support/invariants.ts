@@ -1,0 +1,89 @@
+/**
+ * The database's invariants, checked over every document (property, authz and crash tests).
+ * Each returns a list of violations (empty = holds), so a failure says exactly what broke.
+ */
+import { ACTIVE_ENTRY_STATUSES, SEAT_HOLDING_STATUSES, type EntryStatus } from '../../contract/events/model';
+import type { LocalCloud } from '../../local-cloud';
+import { dollarKeys, everyDocument } from './db-docs';
+
+type D = Record<string, unknown>;
+
+export interface InvariantReport {
+  checked: number;
+  violations: string[];
+}
+
+export function checkInvariants(cloud: LocalCloud): InvariantReport {
+  const all = everyDocument(cloud);
+  const violations: string[] = [];
+  let checked = 0;
+  const expect = (ok: boolean, what: string) => {
+    checked += 1;
+    if (!ok) violations.push(what);
+  };
+
+  // 1. Nothing stored has an operator key or an own __proto__ key.
+  for (const [collection, docs] of Object.entries(all)) {
+    for (const doc of docs) {
+      const keys = dollarKeys(doc);
+      expect(keys.length === 0, `${collection}/${String(doc._id)} has $-keys ${keys.join(',')}`);
+      expect(!JSON.stringify(doc).includes('"__proto__"'), `${collection}/${String(doc._id)} stores a __proto__ key`);
+    }
+  }
+
+  // 2. Events: seatsLeft + Σheld = capacity, seats never below zero, the ledger matches the entries,
+  //    one active entry per worker per event.
+  const entries = all.event_entries as (D & { eventId: string; openid: string; status: EntryStatus; seats: number })[];
+  for (const ev of all.events as (D & { capacity?: number; seatsLeft?: number; held?: Record<string, number> })[]) {
+    if (typeof ev.capacity !== 'number') continue; // a hand-made figure fixture, not a live event
+    const held = Object.values(ev.held ?? {}).reduce((a, b) => a + b, 0);
+    const mine = entries.filter((e) => e.eventId === ev._id);
+    const holding = mine.filter((e) => SEAT_HOLDING_STATUSES.includes(e.status)).reduce((a, e) => a + e.seats, 0);
+    expect((ev.seatsLeft ?? 0) >= 0, `event ${String(ev._id)}: seatsLeft ${ev.seatsLeft} < 0`);
+    expect((ev.seatsLeft ?? 0) + held === ev.capacity, `event ${String(ev._id)}: seatsLeft ${ev.seatsLeft} + held ${held} != capacity ${ev.capacity}`);
+    expect(held === holding, `event ${String(ev._id)}: ledger holds ${held} seats, entries hold ${holding}`);
+  }
+  const active = new Map<string, number>();
+  for (const e of entries) {
+    if (!ACTIVE_ENTRY_STATUSES.includes(e.status) || !e.openid) continue;
+    const key = `${e.eventId}:${e.openid}`;
+    active.set(key, (active.get(key) ?? 0) + 1);
+  }
+  for (const [key, n] of active) expect(n === 1, `${n} active entries for ${key}`);
+  checked += active.size === 0 ? 1 : 0;
+
+  // 3. Slots: never below zero, never above their seats, and taken seats = bookings that hold one.
+  const bookings = all.bookings as (D & { slotId: string; status: string; activeKey: string })[];
+  for (const slot of all.slots as (D & { seats: number; left: number })[]) {
+    const taken = bookings.filter((b) => b.slotId === slot._id && b.status !== 'cancelled').length;
+    expect(slot.left >= 0 && slot.left <= slot.seats, `slot ${String(slot._id)}: left ${slot.left} of ${slot.seats}`);
+    expect(slot.seats - slot.left === taken, `slot ${String(slot._id)}: ${slot.seats - slot.left} seats taken, ${taken} bookings hold one`);
+  }
+  const keys = new Set<string>();
+  for (const b of bookings) {
+    expect(!keys.has(b.activeKey), `two bookings share activeKey ${b.activeKey}`);
+    keys.add(b.activeKey);
+  }
+
+  // 4. Counters with a floor: gift stock, weekly booking quotas, daily consultation quotas, 便民日 windows.
+  const taps = all.station_taps as (D & { campaignId: string; serviceId: string; kind: string })[];
+  for (const s of all.station_stock as (D & { campaignId: string; serviceId: string; stock: number; left: number })[]) {
+    const given = taps.filter((t) => t.kind === 'gift' && t.campaignId === s.campaignId && t.serviceId === s.serviceId).length;
+    expect(s.left >= 0, `stock ${String(s._id)}: left ${s.left} < 0`);
+    expect(s.stock - s.left === given, `stock ${String(s._id)}: ${s.stock - s.left} given out, ${given} gift taps`);
+  }
+  for (const name of ['booking_quotas', 'rights_quotas'] as const) {
+    for (const q of all[name] as (D & { left: number })[]) expect(q.left >= 0, `${name}/${String(q._id)}: left ${q.left} < 0`);
+  }
+  for (const q of all.fair_queues as (D & { windowsLeft?: Record<string, number>; issued: number; serving: number })[]) {
+    for (const [w, left] of Object.entries(q.windowsLeft ?? {})) expect(left >= 0, `fair queue ${String(q._id)} window ${w}: left ${left} < 0`);
+    expect(q.serving <= q.issued, `fair queue ${String(q._id)}: serving ${q.serving} > issued ${q.issued}`);
+  }
+
+  // 5. Roles are only ever what the contract allows.
+  for (const r of all.roles as (D & { role: string; centreIds?: unknown })[]) {
+    expect(r.role === 'admin' || r.role === 'centre_staff', `roles/${String(r._id)}: role ${String(r.role)}`);
+    expect(Array.isArray(r.centreIds ?? []), `roles/${String(r._id)}: centreIds not a list`);
+  }
+  return { checked, violations };
+}
