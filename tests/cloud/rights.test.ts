@@ -154,6 +154,12 @@ describe('staff: writing, publishing and retiring articles', () => {
     expect(rows.length).toBeGreaterThanOrEqual(ARTICLES.length);
   });
 
+  it('refuses related links to articles that do not exist (a dead end for the worker)', async () => {
+    const res = await cloud.call('rights', 'staffSaveArticle', { draft: { ...draft, related: ['overtime-pay', 'no-such-article'] }, isNew: true }, admin);
+    expect(code(res)).toBe('RELATED_NOT_FOUND');
+    if (!res.ok) expect(res.error.fields?.['draft.related']).toContain('no-such-article');
+  });
+
   it('a new article is a draft nobody finds; publishing shows it in the next search of every instance', async () => {
     const saved = ok(await cloud.call('rights', 'staffSaveArticle', { draft, isNew: true }, admin));
     expect(saved.status).toBe('draft');

@@ -28,10 +28,22 @@ export async function staffArticle(ctx: HandlerContext, input: { slug: string })
   return toStaffArticle(doc);
 }
 
+/** A related link to an article that does not exist would be a dead end for the worker. */
+async function assertRelatedExist(ctx: HandlerContext, related: string[]): Promise<void> {
+  if (related.length === 0) return;
+  const found = await articles(ctx).where({ _id: ctx.db.command.in(related) }).field({ _id: true }).limit(related.length).get();
+  const known = new Set(found.data.map((d) => d._id));
+  const missing = related.filter((r) => !known.has(r));
+  if (missing.length > 0) {
+    throw new AppError('RELATED_NOT_FOUND', undefined, { 'draft.related': `没有这些编号的文章：${missing.join('、')}` });
+  }
+}
+
 /** A new article starts as a draft; editing keeps its status and counters. */
 export async function staffSaveArticle(ctx: HandlerContext, input: { draft: ArticleDraft; isNew: boolean }): Promise<StaffArticle> {
   const { slug, ...content } = input.draft;
   if (content.related.includes(slug)) throw new AppError('BAD_INPUT', '相关文章不能是它自己', { 'draft.related': '相关文章不能是它自己' });
+  await assertRelatedExist(ctx, content.related);
   if (input.isNew) {
     try {
       await articles(ctx).add({
