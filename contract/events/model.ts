@@ -191,6 +191,8 @@ export interface MyEntry {
   status: EntryStatus;
   /** Whether the event itself was cancelled by the union. */
   eventCancelled: boolean;
+  /** Lottery events say 抽中了 / 没抽中 instead of 已报名 / 候补. */
+  allocation: Allocation;
   seats: number;
   /** Place in the waitlist (1 = next), when waitlisted. */
   position: number | null;

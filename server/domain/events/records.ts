@@ -170,7 +170,7 @@ export function canCancel(entry: Pick<EntryDoc, 'status'>, event: Pick<EventDoc,
 
 export function toMyEntry(
   entry: EntryDoc,
-  event: Pick<EventDoc, 'title' | 'startsAt' | 'venue' | 'cancelDeadline' | 'status'>,
+  event: Pick<EventDoc, 'title' | 'startsAt' | 'venue' | 'cancelDeadline' | 'status' | 'allocation'>,
   position: number | null,
   now: Date,
 ): MyEntry {
@@ -182,6 +182,7 @@ export function toMyEntry(
     venueName: event.venue.name,
     status: entry.status,
     eventCancelled: event.status === 'cancelled',
+    allocation: event.allocation,
     seats: entry.seats,
     position: entry.status === 'waitlisted' ? position : null,
     offerExpiresAt: entry.status === 'offered' ? (entry.offerExpiresAt ?? null) : null,

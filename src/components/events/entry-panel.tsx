@@ -11,12 +11,16 @@ import './events.scss';
 export function statusText(entry: MyEntry): { text: string; tone: 'good' | 'wait' | 'off' } {
   if (entry.eventCancelled) return { text: '活动已取消', tone: 'off' };
   switch (entry.status) {
-    case 'confirmed':
-      return { text: entry.seats > 1 ? `已报名（${entry.seats}人）` : '已报名', tone: 'good' };
+    case 'confirmed': {
+      const done = entry.allocation === 'lottery' ? '抽中了' : '已报名';
+      return { text: entry.seats > 1 ? `${done}（${entry.seats}人）` : done, tone: 'good' };
+    }
     case 'checked_in':
       return { text: entry.checkedInAt ? `已于${clock(entry.checkedInAt)}签到` : '已签到', tone: 'good' };
-    case 'waitlisted':
-      return { text: entry.position ? `候补第${entry.position}位` : '候补中', tone: 'wait' };
+    case 'waitlisted': {
+      const place = entry.position ? `候补第${entry.position}位` : '候补中';
+      return { text: entry.allocation === 'lottery' ? `没抽中，${place}` : place, tone: 'wait' };
+    }
     case 'offered':
       return { text: '候补到名额了，请确认', tone: 'wait' };
     case 'applied':

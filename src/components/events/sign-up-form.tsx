@@ -39,7 +39,7 @@ function FieldInput({ field, value, onChange }: { field: FormField; value: strin
     return (
       <Picker mode='selector' range={PROVINCES} value={Math.max(index, 0)} onChange={(e) => onChange(PROVINCES[Number(e.detail.value)])}>
         <View className='input ev-input' style={{ display: 'flex', alignItems: 'center' }}>
-          <Text className={index >= 0 ? '' : 'muted'}>{index >= 0 ? PROVINCES[index] : '点这里选择'}</Text>
+          <Text style={index >= 0 ? undefined : { color: 'var(--color-ink-soft)' }}>{index >= 0 ? PROVINCES[index] : '点这里选择'}</Text>
         </View>
       </Picker>
     );
