@@ -83,6 +83,17 @@ export async function takeSeat(db: Database, roster: RosterDoc, slot: CandidateS
   throw new AppError(refusalOf(res.data[0]) ?? 'SLOT_FULL');
 }
 
+/** Waits briefly for a twin press (same request id, another instance) to finish its booking. */
+const TWIN_WAITS_MS = [50, 150, 300, 600];
+async function awaitTwin(db: Database, id: string): Promise<BookingDoc | undefined> {
+  for (const wait of TWIN_WAITS_MS) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    const twin = await findBooking(db, id);
+    if (twin) return twin;
+  }
+  return undefined;
+}
+
 async function findBooking(db: Database, id: string): Promise<BookingDoc | undefined> {
   return (await bookings(db).where({ _id: id }).limit(1).get()).data[0];
 }
@@ -126,12 +137,28 @@ export async function book(
   const refusal = refusalOf(known ?? undefined);
   if (refusal) throw new AppError(refusal);
 
-  const quota = await takeQuota(ctx.db, roster, ctx.openid, slot.start);
+  let quota: string;
   let seat: string;
   try {
-    seat = await takeSeat(ctx.db, roster, slot, known);
+    quota = await takeQuota(ctx.db, roster, ctx.openid, slot.start);
+    try {
+      seat = await takeSeat(ctx.db, roster, slot, known);
+    } catch (error) {
+      await giveBack(ctx.db, counters(ctx.db, COLLECTIONS.bookingQuotas), quota);
+      throw error;
+    }
   } catch (error) {
-    await giveBack(ctx.db, counters(ctx.db, COLLECTIONS.bookingQuotas), quota);
+    // The same press may be in flight in another instance (a double tap, a retry after a timeout)
+    // and hold what this one was refused: answer with that booking rather than "full". A person's
+    // weekly quota is used up by their own twins, so that refusal waits for the twin; a full slot
+    // (refused to crowds of other people in a rush) only looks once, so the rush pays one read.
+    const twin =
+      error instanceof AppError
+        ? error.code === 'WEEKLY_LIMIT'
+          ? await awaitTwin(ctx.db, id)
+          : await findBooking(ctx.db, id)
+        : undefined;
+    if (twin) return toBooking(twin, ctx.now);
     throw error;
   }
 
