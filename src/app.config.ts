@@ -38,6 +38,9 @@ export default defineAppConfig({
         'staff/insights/index',
       ],
     },
+    // 工作台 (staff only) and 我的数据
+    { root: 'packages/staff', pages: ['pages/home/index', 'pages/dashboard/index', 'pages/roles/index', 'pages/audit/index'] },
+    { root: 'packages/me', pages: ['pages/data/index', 'pages/staff-code/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

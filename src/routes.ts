@@ -41,6 +41,13 @@ export const PAGES = {
   rightsStaffCases: '/packages/rights/staff/cases/index',
   rightsStaffCase: '/packages/rights/staff/case/index',
   rightsStaffInsights: '/packages/rights/staff/insights/index',
+  // ---- staff (工作台) and 我的数据 (docs/staff.md, docs/privacy.md)
+  staffHome: '/packages/staff/pages/home/index',
+  staffDashboard: '/packages/staff/pages/dashboard/index',
+  staffRoles: '/packages/staff/pages/roles/index',
+  staffAudit: '/packages/staff/pages/audit/index',
+  myData: '/packages/me/pages/data/index',
+  staffCode: '/packages/me/pages/staff-code/index',
 } as const;
 
 /**

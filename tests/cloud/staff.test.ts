@@ -255,3 +255,13 @@ describe('signing up and checking in shows in the figures', () => {
     expect(entry.status).toBe('confirmed');
   });
 });
+
+describe('server/ops/grant-admin.ts (npm run cloud:exec)', () => {
+  it('makes the named OPENID an admin and logs it', async () => {
+    const out = await cloud.exec(require('node:path').resolve(__dirname, '../../server/ops/grant-admin.ts'), ['oOpsAdmin0001', '陈主席']);
+    expect(out).toMatchObject({ ok: true, role: 'admin' });
+    expect(okOf(await cloud.call('staff', 'home', {}, { openid: 'oOpsAdmin0001' }))).toMatchObject({ name: '陈主席', isAdmin: true });
+    expect(auditRows({ action: 'grantAdmin' })).toHaveLength(1);
+    await expect(cloud.exec(require('node:path').resolve(__dirname, '../../server/ops/grant-admin.ts'), ['bad id!'])).rejects.toThrow(/usage/);
+  });
+});

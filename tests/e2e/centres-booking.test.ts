@@ -17,7 +17,7 @@ describe('booking a slot in the browser', () => {
     await page.locator('.centre-card').first().waitFor({ timeout: 20000 });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'home-with-bookings.png'), fullPage: true });
     await page.locator('.centre-card').first().click();
-    await page.getByLabel('预约法律咨询').click();
+    await page.getByLabel('法律咨询预约').click();
     await page.locator('.slot:not(.slot--off)').first().waitFor({ timeout: 20000 });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'book.png'), fullPage: true });
     await page.locator('.slot:not(.slot--off)').first().click();

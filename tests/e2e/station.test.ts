@@ -28,7 +28,8 @@ describe('scanning the station QR code', () => {
     await tea.click(); // the second tap (the scan was the first)
     await tea.getByText('已记下').first().waitFor({ timeout: 20000 });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'station-tapped.png'), fullPage: true });
-    await tea.click();
+    // aria-disabled now reaches the browser as such (src/a11y/h5-aria.ts): a second tap is forced.
+    await tea.click({ force: true });
     // Reload (a weak signal, the worker opens it again): still done, still one.
     await page.reload();
     await page.getByText('平安返乡（演示）').waitFor({ timeout: 20000 });

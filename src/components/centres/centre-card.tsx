@@ -11,7 +11,6 @@ export function CentreCard({ centre }: { centre: CentreSummary }) {
       hoverClass='centre-card--pressed'
       onClick={() => openPage(PAGES.centreDetail, { id: centre.id })}
       aria-role='button'
-      aria-label={`${centre.name}，查看详情`}
     >
       <View className='centre-card__head'>
         <Text className='centre-card__name'>{centre.name}</Text>

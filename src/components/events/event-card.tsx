@@ -20,7 +20,6 @@ export function EventCard({ event }: { event: EventSummary }) {
       hoverClass='ev-card--pressed'
       onClick={() => openPage(PAGES.eventDetail, { id: event.id })}
       aria-role='button'
-      aria-label={`${event.title}，查看详情`}
       data-testid='event-card'
     >
       <View className='ev-card__head'>

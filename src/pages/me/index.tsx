@@ -69,6 +69,23 @@ export default function MePage() {
           </Button>
         </View>
       )}
+      {state.status === 'ready' && state.data.signedIn && state.data.role !== 'worker' && (
+        <Button className='button' data-testid='staff-entry' onClick={() => openPage(PAGES.staffHome)}>
+          工作台
+        </Button>
+      )}
+      {state.status === 'ready' && state.data.signedIn && (
+        <View className='rt-row' style={{ display: 'flex', gap: '16px' }}>
+          <Button className='button button--plain' style={{ flex: 1 }} onClick={() => openPage(PAGES.myData)}>
+            我的数据
+          </Button>
+          {state.data.role === 'worker' && (
+            <Button className='button button--plain' style={{ flex: 1 }} onClick={() => openPage(PAGES.staffCode)}>
+              我是工会工作人员
+            </Button>
+          )}
+        </View>
+      )}
       <View className='card' style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
         <View>
           <Text style={{ display: 'block' }}>长辈模式</Text>

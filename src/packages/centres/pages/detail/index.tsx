@@ -113,7 +113,7 @@ export default function CentreDetailPage() {
                   className='service-button'
                   onClick={() => openPage(PAGES.centreBook, { centreId: centre.id, service: s })}
                   aria-role='button'
-                  aria-label={`预约${CENTRE_SERVICE_LABELS[s]}`}
+                  aria-label={`${CENTRE_SERVICE_LABELS[s]}预约`}
                 >
                   <Text className='service-button__label'>{CENTRE_SERVICE_LABELS[s]}</Text>
                   <Text style={{ color: 'var(--color-brand)' }}>预约 ›</Text>

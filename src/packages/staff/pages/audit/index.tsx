@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { AUDIT_ROLE_LABELS, type AuditRow } from '@contract/staff/model';
+import type { AppErrorBody } from '@contract/define';
+import { call } from '../../../../api/call';
+import { PageShell } from '../../../../components/page-shell';
+import { StaffOnly } from '../../../../components/staff/staff-only';
+import '../../../../components/staff/staff.scss';
+
+type Filter = 'all' | 'refused' | 'personal';
+const FILTERS: Record<Filter, string> = { all: '全部', refused: '被拒绝的', personal: '查看个人信息' };
+
+function AuditList() {
+  const [filter, setFilter] = useState<Filter>('all');
+  const [rows, setRows] = useState<AuditRow[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<AppErrorBody | null>(null);
+  const load = async (before?: string) => {
+    setLoading(true);
+    setError(null);
+    const res = await call('staff', 'audit', { outcome: filter === 'refused' ? 'refused' : 'all', personal: filter === 'personal', ...(before ? { before } : {}) });
+    setLoading(false);
+    if (!res.ok) return setError(res.error);
+    setRows((old) => (before ? [...old, ...res.data.rows] : res.data.rows));
+    setNext(res.data.next);
+  };
+  useEffect(() => {
+    void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filter]);
+  return (
+    <View>
+      <View>
+        {(Object.keys(FILTERS) as Filter[]).map((f) => (
+          <View key={f} role='button' aria-pressed={f === filter} className={f === filter ? 'st-choice st-choice--on' : 'st-choice'} onClick={() => setFilter(f)}>
+            {FILTERS[f]}
+          </View>
+        ))}
+      </View>
+      {error && (
+        <View className='card' role='alert'>
+          <Text>{error.message}</Text>
+          <Button className='button' onClick={() => void load()}>
+            重试
+          </Button>
+        </View>
+      )}
+      {!loading && !error && rows.length === 0 && (
+        <View className='card'>
+          <Text className='muted'>没有记录</Text>
+        </View>
+      )}
+      <View data-testid='audit-rows'>
+        {rows.map((r) => (
+          <View key={r.id} className='card'>
+            <Text style={{ display: 'block', fontWeight: 600 }}>
+              {r.when} · {r.who}（{AUDIT_ROLE_LABELS[r.role]}）
+            </Text>
+            <Text style={{ display: 'block' }}>
+              {r.fn}.{r.action} {Object.entries(r.target).map(([k, v]) => `${k}=${v}`).join(' ')}
+            </Text>
+            <Text className={r.outcome === 'ok' ? 'tag tag--ok' : 'tag'}>{r.outcomeText}</Text>
+            {r.personal && <Text className='tag'>查看了个人信息</Text>}
+            {Object.keys(r.note).length > 0 && (
+              <Text className='muted' style={{ display: 'block' }}>
+                {Object.entries(r.note).map(([k, v]) => `${k}: ${String(v)}`).join('；')}
+              </Text>
+            )}
+          </View>
+        ))}
+      </View>
+      {loading && <Text className='muted'>正在加载…</Text>}
+      {next && !loading && (
+        <Button className='button button--plain' onClick={() => void load(next)}>
+          更早的记录
+        </Button>
+      )}
+    </View>
+  );
+}
+
+export default function StaffAuditPage() {
+  return (
+    <PageShell>
+      <StaffOnly admin>{() => <AuditList />}</StaffOnly>
+    </PageShell>
+  );
+}
