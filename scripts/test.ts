@@ -56,7 +56,9 @@ function main(): void {
   } else {
     const out = path.join(root, '.tmp', 'jest-results.json');
     mkdirSync(path.dirname(out), { recursive: true });
-    run('npx', ['jest', '--json', `--outputFile=${out}`, ...jestArgs], {
+    // --forceExit: a suite that leaves a worker thread or socket open must not hang CI after the
+    // results are written (a clean run exits by itself; this is the safety net, not the rule).
+    run('npx', ['jest', '--json', `--outputFile=${out}`, '--forceExit', ...jestArgs], {
       env: { TZ: 'UTC', CHROMIUM_PATH: chromium.path ?? '' },
     });
     if (existsSync(out)) {
