@@ -14,6 +14,8 @@ export const ERROR_MESSAGES = {
   RATE_LIMITED: '操作太频繁了，请稍后再试',
   INTERNAL: '系统出了点问题，请稍后再试',
   NETWORK: '网络不好，请检查网络后再试',
+  // ---- privacy: sensitive personal information needs its own tick (PIPL art. 29)
+  SENSITIVE_CONSENT_REQUIRED: '这些信息需要你单独勾选同意后才能提交',
   // ---- centres
   NOT_YOUR_CENTRE: '你只能管理自己服务中心的预约',
   SERVICE_NOT_OFFERED: '这个服务中心暂时不提供这项服务的预约',

@@ -36,6 +36,14 @@ export const SENSITIVE_KINDS = {
 
 export type SensitiveKind = keyof typeof SENSITIVE_KINDS;
 
+/** PIPL art. 28: the personal information of a child under this age is sensitive. */
+export const MINOR_AGE = 14;
+
+/** What the form (before sending) and the server (refusing) say when the sensitive tick is missing. */
+export function consentMissingText(kind: SensitiveKind): string {
+  return `请先勾选“我同意提供${SENSITIVE_KINDS[kind].title}”再提交`;
+}
+
 /** Where the full privacy notice is (shown by the consent component and 我的数据). */
 export const PRIVACY_SUMMARY =
   '九江镇总工会“职工·家”只收集办理服务必需的信息：报名、预约、咨询时你填写的姓名、手机号等。手机号在工作人员名单中会隐藏中间四位。你可以在“我的 → 我的数据”查看和删除自己的信息。';

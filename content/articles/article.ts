@@ -1,77 +1,16 @@
 /**
- * 维权普法文章的数据类型。
- * 每篇文章一文件（content/articles/<slug>.ts），由 index.ts 汇总为 ARTICLES。
- * 法律内容以 effectiveLawCheckedAt 当日有效的法律为准，待工会律师复核（reviewedBy）。
+ * The legal Q&A articles as the content team writes them: one file per article
+ * (content/articles/<slug>.ts), gathered into ARTICLES by index.ts. The shape is the contract's
+ * ArticleContent (local notes optional here). The law cited is the law in force on
+ * effectiveLawCheckedAt; the union's lawyer signs off (reviewedBy).
  */
-export type ArticleCategory =
-  | 'contract'
-  | 'wages'
-  | 'hours'
-  | 'social-insurance'
-  | 'injury'
-  | 'termination'
-  | 'women'
-  | 'dispatch'
-  | 'dispute'
-  | 'migrant';
+import type { ArticleContent } from '../../contract/rights/model';
 
-export interface LegalBasis {
-  /** 法律名称，带书名号，如 《中华人民共和国劳动合同法》 */
-  law: string;
-  /** 条文编号，如 第八十二条 */
-  article: string;
-  /** 版本，如 2012年12月28日修正，2013年7月1日起施行 */
-  version: string;
-  /** 用自己的话概括这一条说了什么 */
-  gist: string;
-}
+export type { ArticleCategory, LegalBasis } from '../../contract/rights/model';
 
-export interface ArticleDeadline {
-  what: string;
-  limit: string;
-  basis: string;
-}
+export type LegalArticle = Omit<ArticleContent, 'localNotes'> & { localNotes?: string[] };
 
-export interface ArticleCase {
-  title: string;
-  story: string;
-  outcome: string;
-}
-
-export interface LegalArticle {
-  /** kebab-case 英文，稳定 id */
-  slug: string;
-  category: ArticleCategory;
-  /** 职工会怎么问，不带《》 */
-  title: string;
-  /** 职工用自己的话描述的处境，1–3 句 */
-  question: string;
-  /** 先给答案，≤ 80 字 */
-  shortAnswer: string;
-  /** 按顺序做什么，祈使句 */
-  steps: string[];
-  /** 要留的证据 */
-  evidence: string[];
-  /** 适用的期限 */
-  deadlines: ArticleDeadline[];
-  /** 法律依据：文中每个法律判断都能在这里找到出处 */
-  basis: LegalBasis[];
-  /** 广东 / 佛山的特别规定 */
-  localNotes?: string[];
-  /** 改编案例：不含真实姓名、企业名或案号 */
-  case: ArticleCase;
-  /** 职工的口头说法，用于搜索 */
-  keywords: string[];
-  /** 相关文章 slug */
-  related: string[];
-  reviewedBy: string;
-  reviewedAt: string;
-  effectiveLawCheckedAt: string;
-}
-
-/**
- * 常用法律名称与版本（供各文章文件共享，避免写法不一致）。版本信息核对日期：2026-11-24。
- */
+/** Names and versions of the laws cited, written once for every article (versions checked 2026-11-24). */
 export const LAW = {
   laborContract: { law: '《中华人民共和国劳动合同法》', version: '2007年6月29日通过，2012年12月28日修正，2013年7月1日起施行' },
   laborContractRegs: { law: '《中华人民共和国劳动合同法实施条例》', version: '国务院令第535号，2008年9月18日公布施行' },

@@ -95,6 +95,8 @@ export const centres = {
       remind: z.boolean().default(false),
       /** Optional: lets the centre call if the slot has to close. */
       phone: phone.optional(),
+      /** The worker's own tick for sensitive information (SENSITIVE_SERVICES, e.g. 困难帮扶): refused without it. */
+      sensitiveConsent: z.boolean().default(false),
     }),
     access: 'worker',
   }),

@@ -1,4 +1,5 @@
 /** The 职工·家 service centres: the shapes and names both sides use (zod-free; imported by the client). */
+import type { SensitiveKind } from '../privacy';
 
 /** Services every centre may offer, from the union's report. Keys are stable ids; labels are shown. */
 export const CENTRE_SERVICE_LABELS = {
@@ -11,6 +12,12 @@ export const CENTRE_SERVICE_LABELS = {
 
 export type CentreService = keyof typeof CENTRE_SERVICE_LABELS;
 export const CENTRE_SERVICES = Object.keys(CENTRE_SERVICE_LABELS) as CentreService[];
+
+/**
+ * Services whose booking itself tells sensitive information (docs/privacy.md): booking 困难帮扶
+ * says the family is in financial hardship. The booking needs that consent.
+ */
+export const SENSITIVE_SERVICES: Partial<Record<CentreService, SensitiveKind>> = { 'hardship-aid': 'finances' };
 
 /** Opening hours for one weekday, local time (Asia/Shanghai), 'HH:mm'. weekday: 0 = Sunday. */
 export interface OpeningHours {

@@ -101,6 +101,8 @@ export const events = {
         .max(EVENT_LIMITS.childrenMax)
         .optional(),
       subscribed: z.array(z.enum(EVENT_SUBSCRIPTIONS)).max(EVENT_SUBSCRIPTIONS.length).optional(),
+      /** The worker's own tick for sensitive information (a child under 14): refused without it. */
+      sensitiveConsent: z.boolean().default(false),
     }),
     access: 'worker',
   }),
@@ -145,7 +147,8 @@ export const events = {
 export const exportsFn = {
   /** A real .xlsx, base64-encoded (a few hundred rows are tens of KB): saved and opened by the phone. */
   attendeesXlsx: action<{ fileName: string; base64: string; rows: number; phonesMasked: boolean }>()({
-    input: z.strictObject({ eventId: id }),
+    /** Phones masked unless an admin asks for them (`fullPhones`); centre staff asking get FORBIDDEN. */
+    input: z.strictObject({ eventId: id, fullPhones: z.boolean().default(false) }),
     access: 'staff',
   }),
 };

@@ -2,6 +2,7 @@
  * Union events and sign-ups (活动报名): the shapes, states and limits both sides use.
  * Zod-free: the mini-program imports this file at runtime. See docs/events.md for the model.
  */
+import { MINOR_AGE, type SensitiveKind } from '../privacy';
 
 /** Categories for the 活动 tab's filter. Keys are stable ids; labels are shown. */
 export const EVENT_CATEGORY_LABELS = {
@@ -179,6 +180,14 @@ export interface EventDetail extends EventSummary {
 export interface ChildInfo {
   name: string;
   age: number;
+}
+
+/**
+ * The sensitive information a sign-up carries (docs/privacy.md): a child under 14 on a family
+ * event. The form shows that consent and the server refuses the sign-up without it.
+ */
+export function signUpSensitiveKind(children: readonly Pick<ChildInfo, 'age'>[] | undefined): SensitiveKind | null {
+  return children?.some((c) => c.age < MINOR_AGE) ? 'minor' : null;
 }
 
 /** An entry as its owner sees it (我的报名). */

@@ -89,6 +89,8 @@ export const rights = {
       phone: mobilePhone.optional(),
       articleSlug: slug.optional(),
       requestId,
+      /** The worker's own tick for sensitive information (SENSITIVE_CATEGORIES, e.g. 工伤): refused without it. */
+      sensitiveConsent: z.boolean().default(false),
     }),
     access: 'worker',
   }),

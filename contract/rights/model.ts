@@ -1,11 +1,76 @@
 /**
  * 维权普法 and 法律咨询: the shapes and names both sides use (zod-free; imported by the client).
- * The articles' own shape is the content team's (content/articles/article.ts); stored articles
- * add a status, counters and dates.
+ * ArticleContent is THE shape of a legal Q&A article: the content team writes it
+ * (content/articles/), staff edit it (ArticleDraft), workers read it (ArticleView), search indexes it.
  */
-import type { ArticleCase, ArticleCategory, ArticleDeadline, LegalBasis } from '../../content/articles/article';
+import type { SensitiveKind } from '../privacy';
 
-export type { ArticleCategory, ArticleCase, ArticleDeadline, LegalBasis };
+export type ArticleCategory =
+  | 'contract'
+  | 'wages'
+  | 'hours'
+  | 'social-insurance'
+  | 'injury'
+  | 'termination'
+  | 'women'
+  | 'dispatch'
+  | 'dispute'
+  | 'migrant';
+
+/** One legal basis: every legal claim in an article is backed by one of these. */
+export interface LegalBasis {
+  /** The law's name in 《》, e.g. 《中华人民共和国劳动合同法》 */
+  law: string;
+  /** The article number, e.g. 第八十二条 */
+  article: string;
+  /** The version in force, e.g. 2012年12月28日修正，2013年7月1日起施行 */
+  version: string;
+  /** What the article says, in the team's own plain words */
+  gist: string;
+}
+
+export interface ArticleDeadline {
+  what: string;
+  limit: string;
+  basis: string;
+}
+
+/** An adapted case (改编): no real names, employers or case numbers. */
+export interface ArticleCase {
+  title: string;
+  story: string;
+  outcome: string;
+}
+
+export interface ArticleContent {
+  /** Stable kebab-case English id. */
+  slug: string;
+  category: ArticleCategory;
+  /** The question as a worker would ask it (no 《》). */
+  title: string;
+  /** The worker's situation in their own words, 1–3 sentences. */
+  question: string;
+  /** The answer first, at most 80 characters. */
+  shortAnswer: string;
+  /** What to do, in order. */
+  steps: string[];
+  /** Evidence to keep. */
+  evidence: string[];
+  deadlines: ArticleDeadline[];
+  basis: LegalBasis[];
+  /** Guangdong / Foshan specifics. */
+  localNotes: string[];
+  case: ArticleCase;
+  /** How workers say it (for search). */
+  keywords: string[];
+  /** Slugs of related articles. */
+  related: string[];
+  reviewedBy: string;
+  /** 'YYYY-MM-DD' */
+  reviewedAt: string;
+  /** 'YYYY-MM-DD': the day the law cited was checked as in force. */
+  effectiveLawCheckedAt: string;
+}
 
 /** Categories in the order the 维权 tab shows them, with the words a worker would use. */
 export const ARTICLE_CATEGORY_LABELS: Record<ArticleCategory, string> = {
@@ -21,6 +86,12 @@ export const ARTICLE_CATEGORY_LABELS: Record<ArticleCategory, string> = {
   migrant: '找工会帮忙',
 };
 export const ARTICLE_CATEGORIES = Object.keys(ARTICLE_CATEGORY_LABELS) as ArticleCategory[];
+
+/**
+ * Categories whose question tells sensitive information (docs/privacy.md): a 工伤 question
+ * describes the injury, i.e. health information. Asking needs that consent.
+ */
+export const SENSITIVE_CATEGORIES: Partial<Record<ArticleCategory, SensitiveKind>> = { injury: 'health' };
 
 export type ArticleStatus = 'draft' | 'published' | 'retired';
 export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = { draft: '草稿', published: '已发布', retired: '已下架' };
@@ -69,22 +140,7 @@ export type UnhelpfulReason = keyof typeof UNHELPFUL_REASONS;
 export type Vote = 'up' | 'down';
 
 /** The article page: the article, its counters, and the caller's own vote and favourite. */
-export interface ArticleView {
-  slug: string;
-  category: ArticleCategory;
-  title: string;
-  question: string;
-  shortAnswer: string;
-  steps: string[];
-  evidence: string[];
-  deadlines: ArticleDeadline[];
-  basis: LegalBasis[];
-  localNotes: string[];
-  case: ArticleCase;
-  keywords: string[];
-  reviewedBy: string;
-  reviewedAt: string;
-  effectiveLawCheckedAt: string;
+export interface ArticleView extends Omit<ArticleContent, 'related'> {
   status: ArticleStatus;
   reads: number;
   helpful: number;
@@ -205,23 +261,7 @@ export interface StaffArticleRow {
 }
 
 /** The editable content of an article (what staff write). */
-export interface ArticleDraft {
-  slug: string;
-  category: ArticleCategory;
-  title: string;
-  question: string;
-  shortAnswer: string;
-  steps: string[];
-  evidence: string[];
-  deadlines: ArticleDeadline[];
-  basis: LegalBasis[];
-  localNotes: string[];
-  case: ArticleCase;
-  keywords: string[];
-  related: string[];
-  reviewedBy: string;
-  reviewedAt: string;
-  effectiveLawCheckedAt: string;
+export interface ArticleDraft extends ArticleContent {
   reviewDue: string;
   featured: boolean;
 }

@@ -108,8 +108,8 @@ describe('cancel and reschedule', () => {
     const [slot] = await openSlots(cloud, 'jiujiang', 'hardship-aid');
     const a = worker('cancel-a');
     const b = worker('cancel-b');
-    const booking = okOf(await cloud.call('centres', 'book', { ...bookInput(slot.start), service: 'hardship-aid' }, a));
-    const full = await cloud.call('centres', 'book', { ...bookInput(slot.start), service: 'hardship-aid' }, b);
+    const booking = okOf(await cloud.call('centres', 'book', { ...bookInput(slot.start), service: 'hardship-aid', sensitiveConsent: true }, a));
+    const full = await cloud.call('centres', 'book', { ...bookInput(slot.start), service: 'hardship-aid', sensitiveConsent: true }, b);
     expect(full.ok ? '' : full.error.code).toBe('SLOT_FULL');
     // Someone else cannot cancel it.
     const theirs = await cloud.call('centres', 'cancel', { id: booking.id }, b);
@@ -120,8 +120,8 @@ describe('cancel and reschedule', () => {
     const counter = docs(cloud, 'slots', { service: 'hardship-aid' }).find((c) => new Date(c.start as string).toISOString() === slot.start);
     expect(counter).toMatchObject({ seats: 1, left: 1 });
     // The time is free again for a (the unique key was replaced when the booking ended), and the seat for anyone.
-    okOf(await cloud.call('centres', 'book', { ...bookInput(slot.start), service: 'hardship-aid' }, a));
-    const again = await cloud.call('centres', 'book', { ...bookInput(slot.start), service: 'hardship-aid' }, b);
+    okOf(await cloud.call('centres', 'book', { ...bookInput(slot.start), service: 'hardship-aid', sensitiveConsent: true }, a));
+    const again = await cloud.call('centres', 'book', { ...bookInput(slot.start), service: 'hardship-aid', sensitiveConsent: true }, b);
     expect(again.ok ? '' : again.error.code).toBe('SLOT_FULL');
   });
 
@@ -181,6 +181,23 @@ describe('rules', () => {
     const closedDay = after.days.find((d) => d.date === open.date)!;
     expect(closedDay.closedReason).toBe('培训');
     expect(closedDay.slots).toEqual([]);
+  });
+
+  it('困难帮扶 tells hardship finances: refused without its own tick, booked with it and the time kept', async () => {
+    await saveRoster(cloud, admin, testRoster({ centreId: 'yannan', service: 'hardship-aid', seats: 5 }));
+    const [slot] = await openSlots(cloud, 'yannan', 'hardship-aid');
+    const me = worker('hardship');
+    const input = { centreId: 'yannan', service: 'hardship-aid' as const, start: slot.start, remind: false };
+    const refused = await cloud.call('centres', 'book', { ...input, requestId: rid() }, me);
+    expect(refused.ok ? '' : refused.error.code).toBe('SENSITIVE_CONSENT_REQUIRED');
+    expect(refused.ok ? '' : refused.error.message).toContain('家庭经济困难情况');
+    expect(docs(cloud, 'bookings', { openid: me.openid })).toHaveLength(0);
+    const booking = okOf(await cloud.call('centres', 'book', { ...input, requestId: rid(), sensitiveConsent: true }, me));
+    const [stored] = docs(cloud, 'bookings', { _id: booking.id });
+    expect(stored.sensitiveConsentAt).toBeDefined();
+    // Nothing sensitive in a 法律咨询 booking: no tick needed, none kept.
+    const [other] = docs(cloud, 'bookings', { service: 'legal-consultation' });
+    expect(other.sensitiveConsentAt).toBeUndefined();
   });
 
   it('cancel and reschedule stop N hours before the start (clock moved forward)', async () => {

@@ -197,7 +197,7 @@ test('events check-in: 签到成功, 已于HH:mm签到, 不是本活动的票, f
   expect(found.map((a: { entryId: string }) => a.entryId)).toEqual([entry.id]);
 });
 
-test('events export: a real .xlsx with every form field, status and check-in time; phones masked for centre staff', async () => {
+test('events export: a real .xlsx with every form field, status and check-in time; full phones only when an admin asks', async () => {
   const { cloud } = ctx;
   const eventId = await publishEvent(cloud, {
     capacity: 2,
@@ -215,9 +215,15 @@ test('events export: a real .xlsx with every form field, status and check-in tim
   expect(header).toEqual(['序号', '姓名', '手机号', '单位', '人数', '同行人员', '本人目前单身', '状态', '候补序号', '报名时间', '签到时间']);
   expect(sheet.rowCount).toBe(4);
   expect(sheet.getRow(4).getCell(8).value).toBe('候补中');
-  expect(sheet.getRow(2).getCell(3).value).toBe(form(0).phone); // admin: full numbers
+  expect(sheet.getRow(2).getCell(3).value).toBe('138****0000'); // admin, not asking: masked
 
-  // Centre staff get masked numbers; workers get nothing.
+  const full = (await cloud.invoke('exports', { action: 'attendeesXlsx', input: { eventId, fullPhones: true } }, STAFF)) as { ok: boolean; data: { base64: string; phonesMasked: boolean } };
+  expect(full.data.phonesMasked).toBe(false);
+  const fullBook = new ExcelJS.Workbook();
+  await fullBook.xlsx.load(Buffer.from(full.data.base64, 'base64') as unknown as ArrayBuffer);
+  expect(fullBook.worksheets[0].getRow(2).getCell(3).value).toBe(form(0).phone); // admin, asking: full numbers
+
+  // Centre staff get masked numbers and are refused full ones; workers get nothing.
   await cloud.db.handle({
     action: 'database.modifyDocument',
     collectionName: 'roles',
@@ -233,8 +239,45 @@ test('events export: a real .xlsx with every form field, status and check-in tim
   const book2 = new ExcelJS.Workbook();
   await book2.xlsx.load(Buffer.from(masked.data.base64, 'base64') as unknown as ArrayBuffer);
   expect(String(book2.worksheets[0].getRow(2).getCell(3).value)).toMatch(/^\d{3}\*\*\*\*\d{4}$/);
+  const refused = (await cloud.invoke('exports', { action: 'attendeesXlsx', input: { eventId, fullPhones: true } }, { openid: 'oCentreStaff' })) as { ok: boolean; error: { code: string } };
+  expect(refused.error.code).toBe('FORBIDDEN');
   const denied = (await cloud.invoke('exports', { action: 'attendeesXlsx', input: { eventId } }, worker('xl-0'))) as { ok: boolean; error: { code: string } };
   expect(denied.error.code).toBe('FORBIDDEN');
+
+  // The audit log says who exported with full numbers, and who was refused them.
+  const logged = (cloud.db.find('audit', { action: 'attendeesXlsx' }) as Array<{ openid: string; outcome: string; target: { eventId?: string }; note: { fullPhones?: boolean } }>)
+    .filter((r) => r.target.eventId === eventId && r.openid !== worker('xl-0').openid)
+    .map((r) => [r.openid, r.outcome, r.note.fullPhones ?? null]);
+  expect(logged).toEqual([
+    [STAFF.openid, 'ok', false],
+    [STAFF.openid, 'ok', true],
+    ['oCentreStaff', 'ok', false],
+    ['oCentreStaff', 'FORBIDDEN', null],
+  ]);
+});
+
+test('events sign-up with a child under 14: refused without the guardian\'s own tick, accepted with it and the time kept', async () => {
+  const { cloud } = ctx;
+  const eventId = await publishEvent(cloud, {
+    category: 'family',
+    group: { kind: 'family', minChildren: 1, maxChildren: 2, childAgeMin: 3, childAgeMax: 16 },
+  });
+  const parent = worker('minor-1');
+  const signUp = { eventId, form: form(301), children: [{ name: '小明', age: 8 }] };
+  const refused = await call(cloud, parent, 'signUp', { ...signUp, requestId: rid() });
+  expect(refused.error?.code).toBe('SENSITIVE_CONSENT_REQUIRED');
+  expect(refused.error?.message).toContain('未满14岁孩子的信息');
+  expect(entries(cloud, eventId)).toHaveLength(0);
+
+  const entry = await ok(cloud, parent, 'signUp', { ...signUp, requestId: rid(), sensitiveConsent: true });
+  expect(entry.status).toBe('confirmed');
+  const [stored] = cloud.db.find('event_entries', { _id: entry.id }) as Array<{ sensitiveConsentAt?: unknown }>;
+  expect(stored.sensitiveConsentAt).toBeDefined();
+
+  // Children of 14 and over are not sensitive information: no tick needed, none kept.
+  const older = await ok(cloud, worker('minor-2'), 'signUp', { eventId, requestId: rid(), form: form(302), children: [{ name: '小红', age: 15 }] });
+  const [kept] = cloud.db.find('event_entries', { _id: older.id }) as Array<{ sensitiveConsentAt?: unknown }>;
+  expect(kept.sensitiveConsentAt).toBeUndefined();
 });
 
 test('events cancelled by the union: subscribed entrants are told once; sign-ups refused', async () => {

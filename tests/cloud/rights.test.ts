@@ -213,6 +213,22 @@ describe('consultations', () => {
     expect(code(await cloud.call('rights', 'ask', { ...question, requestId: rid() }, null))).toBe('NOT_SIGNED_IN');
   });
 
+  it('a 工伤 question tells health information: refused without its own tick, filed with it and the time kept', async () => {
+    const who = worker('injured');
+    const injury = { ...question, category: 'injury' as const, description: '我在车间被机器压伤了左手，厂里不给报工伤，我该怎么办？' };
+    const refused = await cloud.call('rights', 'ask', { ...injury, requestId: rid() }, who);
+    expect(code(refused)).toBe('SENSITIVE_CONSENT_REQUIRED');
+    if (!refused.ok) expect(refused.error.message).toContain('健康信息');
+    expect(ok(await cloud.call('rights', 'myConsultations', {}, who))).toEqual([]);
+    const asked = ok(await cloud.call('rights', 'ask', { ...injury, sensitiveConsent: true, requestId: rid() }, who));
+    expect(asked.category).toBe('injury');
+    const [stored] = cloud.db.find('rights_consultations', { _id: asked.id });
+    expect(stored.sensitiveConsentAt).toBeDefined();
+    // A 工资 question carries nothing sensitive: no tick needed, none kept.
+    const wages = ok(await cloud.call('rights', 'ask', { ...question, requestId: rid() }, who));
+    expect(cloud.db.find('rights_consultations', { _id: wages.id })[0].sensitiveConsentAt).toBeUndefined();
+  });
+
   it('refuses risky text with a plain message and flags review text for staff', async () => {
     const risky = await cloud.call('rights', 'ask', { ...question, description: '有人拉我去赌博，欠了钱怎么办才好', requestId: rid() }, worker('risky'));
     expect(code(risky)).toBe('TEXT_REFUSED');

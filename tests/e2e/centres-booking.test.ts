@@ -42,6 +42,24 @@ describe('booking a slot in the browser', () => {
     expect(await page.locator('[data-testid="my-booking"]').first().innerText()).toContain('已预约');
   }, 90000);
 
+  it('困难帮扶 waits for its own consent tick before it books', async () => {
+    const page = await e2e.browser.newPage();
+    await devSignIn(page, e2e.url, '孙大姐');
+    await page.goto(`${e2e.url}/#/packages/centres/pages/book/index?centreId=jiujiang&service=hardship-aid`);
+    await page.locator('.slot:not(.slot--off)').first().waitFor({ timeout: 20000 });
+    await page.locator('.slot:not(.slot--off)').first().click();
+    await page.locator('[data-testid="consent-finances"]').waitFor();
+    await page.getByText('确认预约').click();
+    await page.getByText('请先勾选“我同意提供家庭经济困难情况”再提交').waitFor({ timeout: 20000 });
+    await page.locator('[data-testid="consent-finances"]').click();
+    await page.getByText('确认预约').click();
+    await page.locator('[data-testid="booking-code"]').waitFor({ timeout: 20000 });
+    const code = (await page.locator('[data-testid="booking-code"]').innerText()).trim();
+    const [stored] = e2e.cloud.db.find('bookings', { code });
+    expect(stored).toMatchObject({ service: 'hardship-aid', status: 'booked' });
+    expect(stored.sensitiveConsentAt).toBeDefined();
+  }, 90000);
+
   it('reads well in 长辈模式 (screenshots of the booking pages)', async () => {
     const page = await e2e.browser.newPage();
     await devSignIn(page, e2e.url, '钱阿姨');

@@ -9,13 +9,14 @@
  * taken. A crash between steps can only leave a seat unused, never a seat sold twice.
  */
 import QRCode from 'qrcode';
-import type { Booking, BookingWithQr, CentreService } from '../../../contract/centres/model';
+import { SENSITIVE_SERVICES, type Booking, type BookingWithQr, type CentreService } from '../../../contract/centres/model';
 import { shanghai, shanghaiDay } from '../../../contract/time';
 import type { Collection, Database, Doc } from '../../db/database';
 import { duplicateIndexName, giveBack, isDuplicateKey, takeOne } from '../../db/counters';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
+import { sensitiveConsent } from '../account/consent';
 import {
   activeKeyOf,
   endedKeyOf,
@@ -115,8 +116,9 @@ async function validSlot(ctx: HandlerContext, centreId: string, service: CentreS
 
 export async function book(
   ctx: HandlerContext,
-  input: { centreId: string; service: CentreService; start: string; requestId: string; remind: boolean; phone?: string },
+  input: { centreId: string; service: CentreService; start: string; requestId: string; remind: boolean; phone?: string; sensitiveConsent?: boolean },
 ): Promise<Booking> {
+  const consent = sensitiveConsent(ctx.now, SENSITIVE_SERVICES[input.service] ?? null, input.sensitiveConsent);
   const _ = ctx.db.command;
   const start = new Date(input.start);
   const id = hashId('booking', ctx.openid, input.requestId);
@@ -183,6 +185,7 @@ export async function book(
     changeUntil: new Date(slot.start.getTime() - roster.rules.changeUntilHours * 3_600_000),
     remind: input.remind,
     reminded: false,
+    ...consent,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };

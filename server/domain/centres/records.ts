@@ -12,6 +12,7 @@ import {
   type ServiceRoster,
   type StaffBookingRow,
 } from '../../../contract/centres/model';
+import { maskPhone } from '../../../contract/privacy';
 import { shanghai } from '../../../contract/time';
 
 export type RosterDoc = ServiceRoster & { _id: string; centreName: string };
@@ -53,6 +54,8 @@ export interface BookingDoc {
   changeUntil: Date;
   remind: boolean;
   reminded: boolean;
+  /** When the worker ticked the consent for sensitive information (SENSITIVE_SERVICES); absent otherwise. */
+  sensitiveConsentAt?: Date;
   createdAt: Date;
   updatedAt: Date;
   closedReason?: string;
@@ -77,13 +80,6 @@ export function activeKeyOf(openid: string, stamp: string): string {
 /** The key that replaces it when the booking ends (still unique, never collides with an active one). */
 export function endedKeyOf(bookingId: string, at: Date): string {
   return `ended:${bookingId}:${at.getTime()}`;
-}
-
-/** 13812345678 -> 138****5678. */
-export function maskPhone(phone: string): string {
-  if (!phone) return '';
-  if (phone.length < 7) return '****';
-  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 
 export function toBooking(doc: BookingDoc, now: Date): Booking {

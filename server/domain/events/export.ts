@@ -1,27 +1,29 @@
 /**
  * The attendee list as a real .xlsx (exceljs), for the union's own records. Lives in the `exports`
- * function only: exceljs never loads where workers sign up. Phone numbers are masked unless the
- * caller is a union admin (centre staff do not need them to run the door).
+ * function only: exceljs never loads where workers sign up. Phone numbers are masked unless a
+ * union admin explicitly asks for them (`fullPhones`, like the monthly report); centre staff asking
+ * are refused (they do not need them to run the door). The audit record notes which it was.
  */
 import ExcelJS from 'exceljs';
 import { ENTRY_STATUS_LABELS } from '../../../contract/events/model';
+import { maskPhone } from '../../../contract/privacy';
 import { shanghai } from '../../../contract/time';
 import { AppError } from '../../runtime/app-error';
 import { assertEventScope } from '../staff/scope';
 import type { HandlerContext } from '../../runtime/context';
-import { maskPhone } from './records';
 import { entriesOf, loadEvent } from './store';
 
 const when = (d?: Date | null) => (d ? shanghai(d).format('YYYY-MM-DD HH:mm') : '');
 
-export async function attendeesXlsx(ctx: HandlerContext, input: { eventId: string }) {
+export async function attendeesXlsx(ctx: HandlerContext, input: { eventId: string; fullPhones: boolean }) {
   if (!ctx.staff) throw new AppError('FORBIDDEN');
+  if (input.fullPhones && ctx.staff.role !== 'admin') throw new AppError('FORBIDDEN', '只有工会管理员可以导出完整手机号');
   const event = await loadEvent(ctx.db, input.eventId, { drafts: true });
   assertEventScope(ctx, event.venue?.centreId, 'door');
   const entries = (await entriesOf(ctx.db).where({ eventId: event._id }).orderBy('createdAt', 'asc').limit(1000).get()).data.filter(
     (e) => e.status !== 'pending',
   );
-  const fullPhones = ctx.staff.role === 'admin';
+  const { fullPhones } = input;
   const extraFields = event.form.filter((f) => !['name', 'phone', 'employer'].includes(f.key));
 
   const book = new ExcelJS.Workbook();

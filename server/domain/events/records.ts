@@ -84,6 +84,8 @@ export interface EntryDoc {
   form: Record<string, string | boolean>;
   /** Team members or children, as shown at the door. */
   party: string[];
+  /** When the worker ticked the consent for sensitive information (a child under 14); absent when none was sent. */
+  sensitiveConsentAt?: Date;
   /** Subscribe messages the worker granted on the sign-up tap; each is spent by one send. */
   subs: Partial<Record<EventSubscription, boolean>>;
   /** Waitlist sequence (1-based index in the event's queue), once waitlisted. */
@@ -190,11 +192,4 @@ export function toMyEntry(
     canCancel: canCancel(entry, event, now),
     createdAt: entry.createdAt,
   };
-}
-
-/** 13812345678 -> 138****5678: enough for staff to tell people apart, not to call them. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\s+/g, '');
-  if (digits.length < 7) return digits ? '****' : '';
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
 }

@@ -4,9 +4,10 @@
  * is derived from it) and one active entry per worker per event is the unique `activeKey`.
  */
 import type { EventSubscription, MyEntry } from '../../../contract/events/model';
-import { SEAT_HOLDING_STATUSES } from '../../../contract/events/model';
+import { SEAT_HOLDING_STATUSES, signUpSensitiveKind } from '../../../contract/events/model';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
+import { sensitiveConsent } from '../account/consent';
 import { acceptsSignUps } from './badge';
 import { checkSignUp, type SignUpForm } from './eligibility';
 import { joinQueue, leaveQueue, ledgerView, releaseSeats, takeSeats } from './ledger';
@@ -18,6 +19,7 @@ export interface SignUpInput extends SignUpForm {
   eventId: string;
   requestId: string;
   subscribed?: EventSubscription[];
+  sensitiveConsent?: boolean;
 }
 
 const SETTLE_ATTEMPTS = 8;
@@ -53,6 +55,7 @@ export async function signUp(ctx: HandlerContext, input: SignUpInput): Promise<M
     throw new AppError('EVENT_NOT_OPEN', ctx.now < event.signUpOpensAt ? '报名还没开始，请到时间再来' : '报名已经截止了');
   }
   const checked = checkSignUp(event, input);
+  const consent = sensitiveConsent(ctx.now, signUpSensitiveKind(input.children), input.sensitiveConsent);
   const lottery = event.allocation === 'lottery';
   const entry: EntryDoc = {
     _id: id,
@@ -68,6 +71,7 @@ export async function signUp(ctx: HandlerContext, input: SignUpInput): Promise<M
     employer: checked.employer,
     form: checked.form,
     party: checked.party,
+    ...consent,
     subs: Object.fromEntries((input.subscribed ?? []).map((k) => [k, true])),
     ...(lottery ? { priority: await priorityOf(ctx, event) } : {}),
     startsAt: event.startsAt,

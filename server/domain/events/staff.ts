@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { EventDraft } from '../../../contract/events/actions';
 import type { Attendee, CheckInOutcome, EntryStatus, EventDetail, StaffEventSummary } from '../../../contract/events/model';
 import { TICKET_PREFIX } from '../../../contract/events/model';
+import { maskPhone } from '../../../contract/privacy';
 import { shanghai } from '../../../contract/time';
 import { AppError } from '../../runtime/app-error';
 import { assertEventScope } from '../staff/scope';
@@ -15,7 +16,7 @@ import { changeCapacity } from './ledger';
 import { newSeed } from './lottery';
 import { notifyOnce } from './notify';
 import { promote } from './promote';
-import { maskPhone, toDetail, toSummary, WITHOUT_LEDGER, type EntryDoc, type EventDoc } from './records';
+import { toDetail, toSummary, WITHOUT_LEDGER, type EntryDoc, type EventDoc } from './records';
 import { endFromCurrent } from './signup';
 import { entriesOf, eventsOf, findEntry, loadEvent, positionOf } from './store';
 

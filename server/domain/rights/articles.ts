@@ -18,7 +18,7 @@ import { isDuplicateKey } from '../../db/counters';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
-import { favouriteId, SUMMARY_FIELDS, toSummary, voteId, type ArticleDoc, type FavouriteDoc, type VoteDoc } from './records';
+import { contentOf, favouriteId, SUMMARY_FIELDS, toSummary, voteId, type ArticleDoc, type FavouriteDoc, type VoteDoc } from './records';
 
 type SummaryDoc = Pick<ArticleDoc, '_id' | 'category' | 'title' | 'shortAnswer' | 'reads' | 'featured'>;
 
@@ -82,21 +82,7 @@ export async function getArticle(ctx: HandlerContext, input: { slug: string }): 
   const order = new Map(doc.related.map((slug, i) => [slug, i]));
   related.sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0));
   return {
-    slug: doc._id,
-    category: doc.category,
-    title: doc.title,
-    question: doc.question,
-    shortAnswer: doc.shortAnswer,
-    steps: doc.steps,
-    evidence: doc.evidence,
-    deadlines: doc.deadlines,
-    basis: doc.basis,
-    localNotes: doc.localNotes ?? [],
-    case: doc.case,
-    keywords: doc.keywords,
-    reviewedBy: doc.reviewedBy,
-    reviewedAt: doc.reviewedAt,
-    effectiveLawCheckedAt: doc.effectiveLawCheckedAt,
+    ...contentOf(doc),
     status: doc.status,
     reads: doc.reads ?? 0,
     helpful: doc.helpful ?? 0,

@@ -5,12 +5,13 @@
  * answer, and a rating cannot land on an unanswered case.
  */
 import type { AnswerRating, ArticleCategory, Consultation, ConsultationStatus, ConsultationSummary, StaffConsultation } from '../../../contract/rights/model';
-import { RIGHTS_LIMITS } from '../../../contract/rights/model';
+import { RIGHTS_LIMITS, SENSITIVE_CATEGORIES } from '../../../contract/rights/model';
 import { shanghaiDay } from '../../../contract/time';
 import { giveBack, isDuplicateKey, takeOne } from '../../db/counters';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
+import { sensitiveConsent } from '../account/consent';
 import { answerDue } from './answer-due';
 import { hashId, toConsultation, toConsultationSummary, toStaffConsultation, type ConsultationDoc } from './records';
 
@@ -37,15 +38,18 @@ export interface AskInput {
   phone?: string;
   articleSlug?: string;
   requestId: string;
+  sensitiveConsent?: boolean;
 }
 
 /**
- * Submits a question. The text passes the content check first (risky: refused; review: accepted
+ * Submits a question. A sensitive category (工伤) needs its consent tick before anything else. The
+ * text passes the content check next (risky: refused; review: accepted
  * and flagged for staff). The daily limit is a counter per worker and Shanghai day taken by one
  * conditional update; the case's _id comes from the request id, so a retried press returns the
  * same case (and gives its quota unit back) instead of filing a second one.
  */
 export async function ask(ctx: HandlerContext, input: AskInput): Promise<Consultation> {
+  const consent = sensitiveConsent(ctx.now, SENSITIVE_CATEGORIES[input.category] ?? null, input.sensitiveConsent);
   const verdict = await ctx.platform.checkText(input.description, ctx.openid);
   if (verdict === 'risky') throw new AppError('TEXT_REFUSED', '内容没有通过安全检查，请去掉不相关的话，只写你遇到的事');
   const id = hashId(ctx.openid, input.requestId);
@@ -82,6 +86,7 @@ export async function ask(ctx: HandlerContext, input: AskInput): Promise<Consult
     history: [{ status: 'submitted', at: ctx.now }],
     answer: null,
     rating: null,
+    ...consent,
   };
   try {
     await consultations(ctx).add({ data: { ...doc } });

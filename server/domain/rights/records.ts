@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type {
+  ArticleContent,
   ArticleDraft,
   ArticleStatus,
   ArticleSummary,
@@ -17,6 +18,7 @@ import type {
   UnhelpfulReason,
   Vote,
 } from '../../../contract/rights/model';
+import { maskPhone } from '../../../contract/privacy';
 import { shanghai, shanghaiDay } from '../../../contract/time';
 
 /** A stable, opaque id from parts (OPENIDs never appear in ids that could reach a screen). */
@@ -59,7 +61,8 @@ export function toStaffRow(doc: ArticleDoc, now: Date): StaffArticleRow {
   };
 }
 
-export function toStaffArticle(doc: ArticleDoc): StaffArticle {
+/** The article's content as the contract shapes it (what workers read and staff edit). */
+export function contentOf(doc: ArticleDoc): ArticleContent {
   return {
     slug: doc._id,
     category: doc.category,
@@ -77,6 +80,12 @@ export function toStaffArticle(doc: ArticleDoc): StaffArticle {
     reviewedBy: doc.reviewedBy,
     reviewedAt: doc.reviewedAt,
     effectiveLawCheckedAt: doc.effectiveLawCheckedAt,
+  };
+}
+
+export function toStaffArticle(doc: ArticleDoc): StaffArticle {
+  return {
+    ...contentOf(doc),
     reviewDue: doc.reviewDue,
     featured: Boolean(doc.featured),
     status: doc.status,
@@ -132,6 +141,8 @@ export interface ConsultationDoc {
   history: Array<{ status: ConsultationStatus; at: Date }>;
   answer: { text: string; by: string; at: Date } | null;
   rating: AnswerRating | null;
+  /** When the worker ticked the consent for sensitive information (SENSITIVE_CATEGORIES); absent otherwise. */
+  sensitiveConsentAt?: Date;
 }
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
@@ -140,13 +151,6 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 export function dueText(dueAt: Date): string {
   const d = shanghai(dueAt);
   return `${d.month() + 1}月${d.date()}日（周${WEEKDAYS[d.day()]}）${d.format('HH:mm')}前`;
-}
-
-/** 138****5678; anything that is not a mainland mobile keeps only its last 4 digits. */
-export function maskPhone(phone: string): string {
-  if (!phone) return '';
-  if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-  return `****${phone.slice(-4)}`;
 }
 
 function iso(d: Date | string): string {

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
-import type { ChildInfo, EventDetail, FormField, MyEntry } from '@contract/events/model';
+import { signUpSensitiveKind, type ChildInfo, type EventDetail, type FormField, type MyEntry } from '@contract/events/model';
+import { consentMissingText } from '@contract/privacy';
 import { call } from '../../api/call';
+import { ensurePrivacyConsent, PRIVACY_DECLINED, SensitiveConsent } from '../privacy/consent';
 import { newRequestId } from './request-id';
 import { askEventSubscriptions } from './subscriptions';
 import './events.scss';
@@ -60,7 +62,8 @@ function FieldInput({ field, value, onChange }: { field: FormField; value: strin
 
 /**
  * The event's own sign-up form. One tap on 提交报名 asks for the reminders (WeChat allows the
- * question only inside a tap) and signs up with a request id kept across retries.
+ * question only inside a tap) and signs up with a request id kept across retries. A child under 14
+ * needs the guardian's own tick (SensitiveConsent) before anything is sent.
  */
 export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; onDone: (entry: MyEntry) => void; onCancel: () => void }) {
   const [values, setValues] = useState<Values>({});
@@ -72,6 +75,9 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const [requestId, setRequestId] = useState(newRequestId);
+  const [consent, setConsent] = useState(false);
+  const childList = children.map((c): ChildInfo => ({ name: c.name.trim(), age: Number(c.age) || 0 }));
+  const sensitive = event.group.kind === 'family' ? signUpSensitiveKind(childList) : null;
 
   const set = (key: string, v: string | boolean) => {
     setValues((old) => ({ ...old, [key]: v }));
@@ -80,18 +86,27 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
 
   async function submit() {
     if (busy) return;
+    if (sensitive && !consent) {
+      setMessage(consentMissingText(sensitive));
+      return;
+    }
     setBusy(true);
     setMessage('');
+    // Reminders first: WeChat asks for them only while the tap is fresh.
     const subscribed = await askEventSubscriptions();
+    if (!(await ensurePrivacyConsent())) {
+      setBusy(false);
+      setMessage(PRIVACY_DECLINED);
+      return;
+    }
     const res = await call('events', 'signUp', {
       eventId: event.id,
       requestId,
       form: values,
       ...(event.group.kind === 'team' ? { members: members.map((m) => m.trim()).filter(Boolean) } : {}),
-      ...(event.group.kind === 'family'
-        ? { children: children.map((c): ChildInfo => ({ name: c.name.trim(), age: Number(c.age) || 0 })) }
-        : {}),
+      ...(event.group.kind === 'family' ? { children: childList } : {}),
       subscribed,
+      ...(sensitive ? { sensitiveConsent: true } : {}),
     });
     setBusy(false);
     if (res.ok) {
@@ -178,6 +193,7 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
           {errors.children && <Text className='ev-field__error'>{errors.children}</Text>}
         </View>
       )}
+      {sensitive && <SensitiveConsent kind={sensitive} checked={consent} onChange={setConsent} />}
       {message && (
         <View className='ev-error' role='alert'>
           <Text>{message}</Text>

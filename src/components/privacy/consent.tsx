@@ -17,6 +17,9 @@ export async function ensurePrivacyConsent(): Promise<boolean> {
   return new Promise((resolve) => api({ success: () => resolve(true), fail: () => resolve(false) }));
 }
 
+/** What a form says when the worker declined WeChat's privacy pop-up: nothing was sent. */
+export const PRIVACY_DECLINED = '需要先同意隐私保护指引，才能提交你填写的信息';
+
 /**
  * The separate consent PIPL art. 29 asks for sensitive personal information (health, a child
  * under 14, hardship finances): a tick the form's submit waits for, with the reason in plain words.

@@ -2,23 +2,14 @@
  * What the search reads of an article: five fields, weighted in engine.ts. The body is everything
  * else a worker might have in mind (steps, evidence, deadlines, the law's gist, local notes, the case).
  */
-import { ARTICLE_CATEGORY_LABELS, type ArticleCategory, type ArticleCase, type ArticleDeadline, type LegalBasis } from '../../../../contract/rights/model';
+import { ARTICLE_CATEGORY_LABELS, type ArticleContent } from '../../../../contract/rights/model';
 import type { SearchDocument } from './engine';
 
-export interface SearchableArticle {
-  slug: string;
-  category: ArticleCategory;
-  title: string;
-  question: string;
-  shortAnswer: string;
-  steps: string[];
-  evidence: string[];
-  deadlines: ArticleDeadline[];
-  basis: LegalBasis[];
-  localNotes?: string[];
-  case: ArticleCase;
-  keywords: string[];
-}
+/** What the index needs of an article (seed content or a stored document). */
+export type SearchableArticle = Pick<
+  ArticleContent,
+  'slug' | 'category' | 'title' | 'question' | 'shortAnswer' | 'steps' | 'evidence' | 'deadlines' | 'basis' | 'case' | 'keywords'
+> & { localNotes?: string[] };
 
 export function articleDocument(a: SearchableArticle): SearchDocument {
   return {

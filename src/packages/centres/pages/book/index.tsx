@@ -1,27 +1,35 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Input, ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { CENTRE_SERVICE_LABELS, SLOT_STATE_LABELS, type CentreService, type Slot } from '@contract/centres/model';
+import { CENTRE_SERVICE_LABELS, SENSITIVE_SERVICES, SLOT_STATE_LABELS, type CentreService, type Slot } from '@contract/centres/model';
+import { consentMissingText } from '@contract/privacy';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
 import { askBookingMessages, buttonState, monthDay, newRequestId } from '../../../../components/centres/client';
 import { PageShell } from '../../../../components/page-shell';
+import { ensurePrivacyConsent, PRIVACY_DECLINED, SensitiveConsent } from '../../../../components/privacy/consent';
 import { useCall } from '../../../../hooks/use-call';
 import { PAGES } from '../../../../routes';
 import '../../../../components/centres/bookings.scss';
 
-/** Pick a day, pick a time, confirm: three taps. Also used to move a booking (?reschedule=<id>). */
+/**
+ * Pick a day, pick a time, confirm: three taps. Also used to move a booking (?reschedule=<id>).
+ * A new booking of a sensitive service (困难帮扶) waits for its own consent tick.
+ */
 export default function BookPage() {
   const params = useRouter().params;
   const centreId = params.centreId ?? '';
   const service = (params.service ?? '') as CentreService;
   const rescheduleId = params.reschedule;
+  // Moving a booking sends nothing new about the person: only a new booking needs the tick.
+  const sensitive = rescheduleId ? null : (SENSITIVE_SERVICES[service] ?? null);
   const { state, reload } = useCall('centres', 'slots', { centreId, service });
   const [dayIndex, setDayIndex] = useState(-1);
   const [picked, setPicked] = useState<Slot | null>(null);
   const [phone, setPhone] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [consent, setConsent] = useState(false);
   const requestId = useRef(newRequestId());
 
   // Open on the first day that still has a free slot.
@@ -37,25 +45,40 @@ export default function BookPage() {
     requestId.current = newRequestId(); // a new choice is a new press; a retry keeps the id
   }
 
+  /** A new booking; null when the worker declined WeChat's privacy pop-up (nothing sent). */
+  async function book(slot: Slot) {
+    // Reminders first: WeChat asks for them only while the tap is fresh.
+    const remind = await askBookingMessages();
+    if (!(await ensurePrivacyConsent())) {
+      setError(PRIVACY_DECLINED);
+      return null;
+    }
+    return call('centres', 'book', {
+      centreId,
+      service,
+      start: slot.start,
+      requestId: requestId.current,
+      remind,
+      ...(phone ? { phone } : {}),
+      ...(sensitive ? { sensitiveConsent: true } : {}),
+    });
+  }
+
   async function confirm() {
     if (!picked || busy) return;
     if (phone && !/^1\d{10}$/.test(phone)) {
       setError('手机号要填11位数字，也可以不填');
       return;
     }
+    if (sensitive && !consent) {
+      setError(consentMissingText(sensitive));
+      return;
+    }
     setBusy(true);
     setError('');
-    const res = rescheduleId
-      ? await call('centres', 'reschedule', { id: rescheduleId, start: picked.start })
-      : await call('centres', 'book', {
-          centreId,
-          service,
-          start: picked.start,
-          requestId: requestId.current,
-          remind: await askBookingMessages(),
-          ...(phone ? { phone } : {}),
-        });
+    const res = rescheduleId ? await call('centres', 'reschedule', { id: rescheduleId, start: picked.start }) : await book(picked);
     setBusy(false);
+    if (!res) return;
     if (res.ok) {
       void Taro.redirectTo({ url: `${PAGES.booking}?id=${encodeURIComponent(res.data.id)}&fresh=1` });
       return;
@@ -156,6 +179,7 @@ export default function BookPage() {
                       <Input className='input' type='number' maxlength={11} value={phone} onInput={(e) => setPhone(e.detail.value)} placeholder='可以不填' />
                     </View>
                   )}
+                  {sensitive && <SensitiveConsent kind={sensitive} checked={consent} onChange={setConsent} />}
                   {error && <Text className='error-text'>{error}</Text>}
                   <Button className='button' {...buttonState({ busy })} onClick={() => void confirm()}>
                     {rescheduleId ? '确认改时间' : '确认预约'}

@@ -60,6 +60,9 @@ export default function StaffCheckInPage() {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const list = useCall('events', 'attendees', { eventId, status: filter, ...(query ? { search: query } : {}) });
+  // Only admins may export full phone numbers (the server refuses anyone else): ask who is here.
+  const me = useCall('staff', 'home', {});
+  const isAdmin = me.state.status === 'ready' && me.state.data.isAdmin;
   const [code, setCode] = useState('');
   const [outcome, setOutcome] = useState<CheckInOutcome | null>(null);
   const [note, setNote] = useState('');
@@ -191,6 +194,18 @@ export default function StaffCheckInPage() {
           >
             导出名单（Excel）
           </Button>
+          {isAdmin && (
+            <Button
+              className='button button--plain'
+              onClick={() =>
+                void confirmThen('导出完整电话？', '文件里会有每个人的完整手机号，导出会记录在操作记录里，请妥善保管。', () =>
+                  void run('导出名单（含完整电话）', () => call('exports', 'attendeesXlsx', { eventId, fullPhones: true }), (d) => void saveXlsx(d.fileName, d.base64)),
+                )
+              }
+            >
+              导出（含完整电话）
+            </Button>
+          )}
           {event.state.data.allocation === 'lottery' && !event.state.data.lottery?.drawnAt && (
             <Button className='button' onClick={() => void confirmThen('现在抽签？', '抽签结果公开，不能重抽。', () => void run('抽签', () => call('events', 'draw', { id: eventId })))}>
               抽签

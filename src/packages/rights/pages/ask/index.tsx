@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_LABELS, RIGHTS_LIMITS, type ArticleCategory } from '@contract/rights/model';
+import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_LABELS, RIGHTS_LIMITS, SENSITIVE_CATEGORIES, type ArticleCategory } from '@contract/rights/model';
+import { consentMissingText } from '@contract/privacy';
 import { call } from '../../../../api/call';
 import { newRequestId } from '../../../../components/events/request-id';
 import { PageShell } from '../../../../components/page-shell';
+import { ensurePrivacyConsent, PRIVACY_DECLINED, SensitiveConsent } from '../../../../components/privacy/consent';
 import { HotlineCard } from '../../../../components/rights/hotline';
 import { PAGES } from '../../../../routes';
 
@@ -22,7 +24,8 @@ function Check({ on, label, hint, onChange }: { on: boolean; label: string; hint
 
 /**
  * 我要咨询: what happened, in the worker's words. The request id is kept while the form is
- * unchanged, so pressing 提交 again after a network error files the question once.
+ * unchanged, so pressing 提交 again after a network error files the question once. A 工伤 question
+ * describes an injury (health information) and waits for its own consent tick.
  */
 export default function RightsAskPage() {
   const params = useRouter().params;
@@ -36,6 +39,8 @@ export default function RightsAskPage() {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const [requestId, setRequestId] = useState(newRequestId);
+  const [consent, setConsent] = useState(false);
+  const sensitive = category ? (SENSITIVE_CATEGORIES[category] ?? null) : null;
   const changed = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
     setRequestId(newRequestId());
@@ -49,8 +54,17 @@ export default function RightsAskPage() {
     if (phone.trim() && !/^1[3-9]\d{9}$/.test(phone.trim())) local.phone = '请填写11位手机号，例如 13812345678';
     setErrors(local);
     if (Object.keys(local).length > 0 || !category) return;
+    if (sensitive && !consent) {
+      setMessage(consentMissingText(sensitive));
+      return;
+    }
     setBusy(true);
     setMessage('');
+    if (!(await ensurePrivacyConsent())) {
+      setBusy(false);
+      setMessage(PRIVACY_DECLINED);
+      return;
+    }
     const res = await call('rights', 'ask', {
       category,
       description: description.trim(),
@@ -59,6 +73,7 @@ export default function RightsAskPage() {
       phone: phone.trim() || undefined,
       articleSlug: params.slug || undefined,
       requestId,
+      ...(sensitive ? { sensitiveConsent: true } : {}),
     });
     setBusy(false);
     if (!res.ok) {
@@ -101,6 +116,7 @@ export default function RightsAskPage() {
           {[...description].length}/{RIGHTS_LIMITS.descriptionMax}
         </Text>
         {errors.description && <Text className='rt-error'>{errors.description}</Text>}
+        {sensitive && <SensitiveConsent kind={sensitive} checked={consent} onChange={setConsent} />}
       </View>
 
       <View className='card'>
