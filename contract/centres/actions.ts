@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { requestIdSchema as requestId } from '../request-id-schema';
 import { action } from '../define';
 import {
   CENTRE_SERVICES,
@@ -25,7 +26,6 @@ const isoInstant = z.iso.datetime({ offset: true });
 const day = z.iso.date();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
 /** A client-made id for one press of a button: a retry of the same press is answered, not repeated. */
-const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, '请求编号无效');
 const phone = z.string().trim().regex(/^1\d{10}$/, '请填写11位手机号');
 const personName = z.string().trim().min(1).max(20);
 

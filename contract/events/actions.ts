@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { requestIdSchema as requestId } from '../request-id-schema';
 import { action } from '../define';
 import {
   EVENT_CATEGORIES,
@@ -14,11 +15,6 @@ import {
 } from './model';
 
 const id = z.string().trim().min(1).max(64);
-const requestId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]+$/)
-  .min(EVENT_LIMITS.requestIdMin)
-  .max(EVENT_LIMITS.requestIdMax);
 const instant = z.coerce.date();
 
 const formField = z.strictObject({

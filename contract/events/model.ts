@@ -81,8 +81,6 @@ export const EVENT_LIMITS = {
   childrenMax: 4,
   formFieldsMax: 12,
   fieldValueMax: 60,
-  requestIdMin: 8,
-  requestIdMax: 64,
   searchMax: 20,
   /** Hours an offered seat is kept for the worker to claim. */
   claimHoursDefault: 12,

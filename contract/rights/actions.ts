@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { requestIdSchema as requestId } from '../request-id-schema';
 import { action } from '../define';
 import {
   ARTICLE_CATEGORIES,
@@ -23,7 +24,6 @@ const id = z.string().trim().min(1).max(64);
 const category = z.enum(ARTICLE_CATEGORIES as [ArticleCategory, ...ArticleCategory[]]);
 const day = z.iso.date();
 /** A client-made id for one press of a button: a retry of the same press is answered, not repeated. */
-const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, '请求编号无效');
 /** A mainland mobile number: 11 digits starting 13–19. */
 export const mobilePhone = z
   .string()

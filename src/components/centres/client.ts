@@ -1,41 +1,12 @@
-import Taro from '@tarojs/taro';
 import { SUBSCRIBE_TEMPLATES } from '@contract/subscribe-templates';
 import { devSession } from '../../api/dev-session';
+import { requestSubscriptions } from '../../api/subscribe';
 
-/**
- * One id per press of 确认预约 (or 登记): kept while that press may still be in flight, so a retry
- * after a network error is answered with the same booking instead of a second one.
- */
-export function newRequestId(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
-
-/**
- * Asks for the day-before reminder and the "slot closed" notice inside the booking tap (WeChat
- * allows it only there). Returns whether the reminder was accepted; a refusal is fine.
- * On H5 the local cloud's POST /dev/subscribe stands in for wx.requestSubscribeMessage.
- */
+/** Asks for the day-before reminder and the "slot closed" notice on the booking tap; true if the reminder was accepted. */
 export async function askBookingMessages(): Promise<boolean> {
   const reminder = SUBSCRIBE_TEMPLATES.bookingReminder.id;
-  const tmplIds = [reminder, SUBSCRIBE_TEMPLATES.bookingChanged.id];
-  try {
-    let answer: Record<string, string>;
-    if (process.env.TARO_ENV === 'weapp') {
-      answer = (await Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
-    } else {
-      const token = devSession.token();
-      if (!token) return false;
-      const res = await fetch('/dev/subscribe', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ templateIds: tmplIds }),
-      });
-      answer = res.ok ? ((await res.json()) as Record<string, string>) : {};
-    }
-    return answer[reminder] === 'accept';
-  } catch {
-    return false;
-  }
+  const accepted = await requestSubscriptions([reminder, SUBSCRIBE_TEMPLATES.bookingChanged.id]);
+  return accepted.has(reminder);
 }
 
 /**

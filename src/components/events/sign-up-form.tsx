@@ -4,7 +4,7 @@ import { signUpSensitiveKind, type ChildInfo, type EventDetail, type FormField, 
 import { consentMissingText } from '@contract/privacy';
 import { call } from '../../api/call';
 import { ensurePrivacyConsent, PRIVACY_DECLINED, SensitiveConsent } from '../privacy/consent';
-import { newRequestId } from './request-id';
+import { newRequestId } from '@contract/request-id';
 import { askEventSubscriptions } from './subscriptions';
 import './events.scss';
 

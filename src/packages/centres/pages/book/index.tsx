@@ -5,7 +5,8 @@ import { CENTRE_SERVICE_LABELS, SENSITIVE_SERVICES, SLOT_STATE_LABELS, type Cent
 import { consentMissingText } from '@contract/privacy';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
-import { askBookingMessages, buttonState, monthDay, newRequestId } from '../../../../components/centres/client';
+import { askBookingMessages, buttonState, monthDay } from '../../../../components/centres/client';
+import { newRequestId } from '@contract/request-id';
 import { PageShell } from '../../../../components/page-shell';
 import { ensurePrivacyConsent, PRIVACY_DECLINED, SensitiveConsent } from '../../../../components/privacy/consent';
 import { useCall } from '../../../../hooks/use-call';

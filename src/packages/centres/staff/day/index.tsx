@@ -5,7 +5,8 @@ import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS, type StaffDaySlot } from 
 import { shanghai, shanghaiDay } from '@contract/time';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
-import { monthDay, newRequestId } from '../../../../components/centres/client';
+import { monthDay } from '../../../../components/centres/client';
+import { newRequestId } from '@contract/request-id';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import '../../../../components/centres/bookings.scss';

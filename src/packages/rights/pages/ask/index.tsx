@@ -4,7 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_LABELS, RIGHTS_LIMITS, SENSITIVE_CATEGORIES, type ArticleCategory } from '@contract/rights/model';
 import { consentMissingText } from '@contract/privacy';
 import { call } from '../../../../api/call';
-import { newRequestId } from '../../../../components/events/request-id';
+import { newRequestId } from '@contract/request-id';
 import { PageShell } from '../../../../components/page-shell';
 import { ensurePrivacyConsent, PRIVACY_DECLINED, SensitiveConsent } from '../../../../components/privacy/consent';
 import { HotlineCard } from '../../../../components/rights/hotline';
