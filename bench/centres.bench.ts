@@ -5,29 +5,8 @@
  *   - 500 concurrent bookings for 20 seats: how many got a seat, throughput, p50/p99 latency.
  * `export async function run()` returns the figures; bench/run.ts prints them as JSON.
  */
-import { startTestCloud, worker, type TestCloud } from '../tests/support/local-cloud';
-import type { Envelope } from '../contract/define';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function requests<T>(cloud: TestCloud, fn: () => Promise<T>): Promise<{ requests: number; byAction: Record<string, number>; result: T }> {
-  const before = cloud.db.stats();
-  const result = await fn();
-  const after = cloud.db.stats();
-  const byAction: Record<string, number> = {};
-  for (const [k, v] of Object.entries(after.byAction)) {
-    const d = v - (before.byAction[k] ?? 0);
-    if (d) byAction[k.replace('database.', '')] = d;
-  }
-  return { requests: after.requests - before.requests, byAction, result };
-}
-
-function ok<T>(res: Envelope<T>): T {
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-  return res.data;
-}
+import { dbRequestsDuring, okOf, startTestCloud, worker } from '../tests/support/local-cloud';
+import { percentile } from './support';
 
 export async function run(): Promise<Record<string, unknown>> {
   const cloud = await startTestCloud({ seed: true, maxInstancesPerFunction: 8 });
@@ -41,8 +20,8 @@ export async function run(): Promise<Record<string, unknown>> {
       seats: 20,
       rules: { minNoticeMinutes: 0, windowDays: 14, perPersonPerWeek: 5, changeUntilHours: 2 },
     };
-    ok(await cloud.call('centres', 'staffSaveRoster', roster, admin));
-    const view = ok(await cloud.call('centres', 'slots', { centreId: 'jiujiang', service: 'legal-consultation' }, null));
+    okOf(await cloud.call('centres', 'staffSaveRoster', roster, admin));
+    const view = okOf(await cloud.call('centres', 'slots', { centreId: 'jiujiang', service: 'legal-consultation' }, null));
     const open = view.days.slice(1).flatMap((d) => d.slots.filter((s) => s.state === 'open'));
     // Warm the instances so cold starts do not count as database time.
     await Promise.all(Array.from({ length: 8 }, () => cloud.call('centres', 'list', {}, null)));
@@ -51,19 +30,19 @@ export async function run(): Promise<Record<string, unknown>> {
     const book = (start: string, who = worker(`bench-${n++}`)) =>
       cloud.call('centres', 'book', { centreId: 'jiujiang', service: 'legal-consultation', start, requestId: `bench${n}x${Date.now().toString(36)}`, remind: false }, who);
 
-    const first = await requests(cloud, () => book(open[0].start));
-    const steady = await requests(cloud, () => book(open[0].start));
+    const first = await dbRequestsDuring(cloud, () => book(open[0].start));
+    const steady = await dbRequestsDuring(cloud, () => book(open[0].start));
     const full = await (async () => {
       const s = open[1];
       await Promise.all(Array.from({ length: 20 }, () => book(s.start)));
-      return requests(cloud, () => book(s.start));
+      return dbRequestsDuring(cloud, () => book(s.start));
     })();
     const someone = worker('bench-canceller');
-    const mine = ok(await book(open[2].start, someone));
-    const cancel = await requests(cloud, () => cloud.call('centres', 'cancel', { id: mine.id }, someone));
-    const slotsView = await requests(cloud, () => cloud.call('centres', 'slots', { centreId: 'jiujiang', service: 'legal-consultation' }, null));
-    const myList = await requests(cloud, () => cloud.call('centres', 'myBookings', {}, someone));
-    const nearest = await requests(cloud, () => cloud.call('centres', 'nearestFree', {}, null));
+    const mine = okOf(await book(open[2].start, someone));
+    const cancel = await dbRequestsDuring(cloud, () => cloud.call('centres', 'cancel', { id: mine.id }, someone));
+    const slotsView = await dbRequestsDuring(cloud, () => cloud.call('centres', 'slots', { centreId: 'jiujiang', service: 'legal-consultation' }, null));
+    const myList = await dbRequestsDuring(cloud, () => cloud.call('centres', 'myBookings', {}, someone));
+    const nearest = await dbRequestsDuring(cloud, () => cloud.call('centres', 'nearestFree', {}, null));
 
     // 500 concurrent bookings for one 20-seat slot.
     const target = open[5].start;

@@ -3,7 +3,7 @@
  * cancel (with and without a waitlist to offer to), list, detail and 我的报名; and the 1,000-at-once
  * storm for 300 seats on the local cloud (8 instances): throughput and latency percentiles.
  */
-import { startTestCloud, worker } from '../tests/support/local-cloud';
+import { dbRequestsDuring, startTestCloud, worker } from '../tests/support/local-cloud';
 import type { TestCloud } from '../tests/support/local-cloud';
 import { draft } from '../tests/cloud/events-helpers';
 
@@ -15,11 +15,8 @@ async function must(cloud: TestCloud, who: { openid: string } | null, action: st
   return res.data;
 }
 
-async function counted(cloud: TestCloud, fn: () => Promise<unknown>): Promise<number> {
-  const before = cloud.db.stats().requests;
-  await fn();
-  return cloud.db.stats().requests - before;
-}
+/** Database requests one call makes. */
+const counted = async (cloud: TestCloud, fn: () => Promise<unknown>) => (await dbRequestsDuring(cloud, fn)).requests;
 
 async function publish(cloud: TestCloud, staff: { openid: string }, overrides: Record<string, unknown>): Promise<string> {
   const created = await must(cloud, staff, 'save', { draft: draft(overrides as never) });

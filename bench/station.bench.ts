@@ -3,32 +3,20 @@
  *   - database requests per tap: a service, a gift, a retried tap, the page after a scan, staff stats;
  *   - 300 concurrent gift taps for 100 gifts: outcome, throughput, p50/p99 latency.
  */
-import { startTestCloud, worker, type TestCloud } from '../tests/support/local-cloud';
-import type { Envelope } from '../contract/define';
+import { dbRequestsDuring, okOf, startTestCloud, worker, type TestCloud } from '../tests/support/local-cloud';
+import { percentile } from './support';
 import { shanghaiDay } from '../contract/time';
 import { addDays } from '../server/domain/centres/slots';
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function requests(cloud: TestCloud, fn: () => Promise<unknown>): Promise<number> {
-  const before = cloud.db.stats().requests;
-  await fn();
-  return cloud.db.stats().requests - before;
-}
-
-function ok<T>(res: Envelope<T>): T {
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-  return res.data;
-}
+/** Database requests one call makes. */
+const requests = async (cloud: TestCloud, fn: () => Promise<unknown>) => (await dbRequestsDuring(cloud, fn)).requests;
 
 export async function run(): Promise<Record<string, unknown>> {
   const cloud = await startTestCloud({ seed: true, maxInstancesPerFunction: 8 });
   try {
     const admin = await cloud.makeStaff('bench-station', 'admin');
     const today = shanghaiDay(new Date());
-    ok(
+    okOf(
       await cloud.call('station', 'staffSaveCampaign', {
         id: 'bench',
         name: '压测',

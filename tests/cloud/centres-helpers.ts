@@ -1,13 +1,9 @@
 /** Helpers for the centres/station cloud tests: a test roster, picking open slots, unwrapping envelopes. */
-import type { Envelope } from '../../contract/define';
 import type { ServiceRoster, Slot } from '../../contract/centres/model';
-import type { TestCloud } from '../support/local-cloud';
-import type { Identity } from '../../local-cloud';
+import { okOf, type TestCloud } from '../support/local-cloud';
 
-export function okOf<T>(res: Envelope<T>): T {
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-  return res.data;
-}
+export { okOf };
+import type { Identity } from '../../local-cloud';
 
 let counter = 0;
 /** A request id as the client makes one: unique per press. */

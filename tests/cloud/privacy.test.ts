@@ -3,18 +3,12 @@
  * bookings are ended through their areas' own logic (seats come back, the waitlist moves up);
  * past records stay for the figures, once, without the person; nothing keeps their OPENID.
  */
-import type { Envelope } from '../../contract/define';
-import { startTestCloud, worker, type TestCloud } from '../support/local-cloud';
+import { okOf, startTestCloud, worker, type TestCloud } from '../support/local-cloud';
 import { everyDocument, insertDocs } from '../support/db-docs';
 import { draft, form } from './events-helpers';
 import { openSlots, rid, saveRoster, testRoster } from './centres-helpers';
 
 let cloud: TestCloud;
-
-function okOf<T>(res: Envelope<T>): T {
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message} ${JSON.stringify(res.error.fields ?? {})}`);
-  return res.data;
-}
 
 beforeAll(async () => {
   cloud = await startTestCloud({ seed: true });

@@ -5,18 +5,13 @@
 import ExcelJS from 'exceljs';
 import type { Envelope } from '../../contract/define';
 import { shanghai } from '../../contract/time';
-import { startTestCloud, worker, type TestCloud } from '../support/local-cloud';
+import { okOf, startTestCloud, worker, type TestCloud } from '../support/local-cloud';
 import { insertDocs } from '../support/db-docs';
 import { draft, form } from './events-helpers';
 import { rid } from './centres-helpers';
 
 let cloud: TestCloud;
 const BOOT = { openid: 'test-bootstrap-admin' };
-
-function okOf<T>(res: Envelope<T>): T {
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-  return res.data;
-}
 
 function codeOf(res: Envelope<unknown>): string {
   return res.ok ? 'ok' : res.error.code;

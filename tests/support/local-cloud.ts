@@ -31,6 +31,28 @@ export interface TestCloud extends LocalCloud {
   destroy(): Promise<void>;
 }
 
+/** The data of an ok envelope; a refusal fails the test (or the benchmark) with its code. */
+export function okOf<T>(res: Envelope<T>): T {
+  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
+  return res.data;
+}
+
+/** Database requests made while `fn` runs (total and per action), from the local database's counters. */
+export async function dbRequestsDuring<T>(
+  cloud: LocalCloud,
+  fn: () => Promise<T>,
+): Promise<{ requests: number; byAction: Record<string, number>; result: T }> {
+  const before = cloud.db.stats();
+  const result = await fn();
+  const after = cloud.db.stats();
+  const byAction: Record<string, number> = {};
+  for (const [action, n] of Object.entries(after.byAction)) {
+    const delta = n - (before.byAction[action] ?? 0);
+    if (delta) byAction[action.replace('database.', '')] = delta;
+  }
+  return { requests: after.requests - before.requests, byAction, result };
+}
+
 /** A stable worker identity for tests: worker(1), worker(2)... */
 export function worker(n: number | string): Identity {
   return { openid: `test-worker-${n}` };
