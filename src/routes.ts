@@ -70,6 +70,8 @@ export function openPage(page: PagePath, params: Record<string, string> = {}): v
   void Taro.navigateTo({ url: query ? `${page}?${query}` : page });
 }
 
-export function openTab(tab: (typeof TABS)[keyof typeof TABS]): void {
+export type TabPath = (typeof TABS)[keyof typeof TABS];
+
+export function openTab(tab: TabPath): void {
   void Taro.switchTab({ url: tab });
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { CallState } from '../hooks/use-call';
+import { openTab, type TabPath } from '../routes';
 
 interface Props<O> {
   state: CallState<O>;
@@ -9,10 +10,12 @@ interface Props<O> {
   emptyText: string;
   isEmpty?: (data: O) => boolean;
   children: (data: O) => ReactNode;
+  /** A way out when the page cannot load (pages outside the tabs): a tab and what its button says. */
+  exit?: { tab: TabPath; label: string };
 }
 
 /** The loading, empty and error states every page needs, in one place. No dead ends: errors offer 重试. */
-export function AsyncView<O>({ state, onRetry, emptyText, isEmpty, children }: Props<O>) {
+export function AsyncView<O>({ state, onRetry, emptyText, isEmpty, children, exit }: Props<O>) {
   if (state.status === 'loading') {
     return (
       <View className='card' aria-busy='true'>
@@ -27,6 +30,11 @@ export function AsyncView<O>({ state, onRetry, emptyText, isEmpty, children }: P
         <Button className='button' onClick={onRetry}>
           重试
         </Button>
+        {exit && (
+          <Button className='button button--plain' onClick={() => openTab(exit.tab)}>
+            {exit.label}
+          </Button>
+        )}
       </View>
     );
   }

@@ -4,7 +4,7 @@ import { CENTRE_SERVICE_LABELS, type Centre } from '@contract/centres/model';
 import { AsyncView } from '../../../../components/async-view';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
-import { openPage, openTab, PAGES, TABS } from '../../../../routes';
+import { openPage, PAGES, TABS } from '../../../../routes';
 import '../../../../components/centres/bookings.scss';
 
 function navigate(centre: Centre): void {
@@ -70,7 +70,7 @@ export default function CentreDetailPage() {
 
   return (
     <PageShell>
-      <AsyncView state={state} onRetry={reload} emptyText=''>
+      <AsyncView state={state} onRetry={reload} exit={{ tab: TABS.home, label: '回首页' }} emptyText=''>
         {(centre) => (
           <View>
             <View className='card'>
@@ -140,11 +140,6 @@ export default function CentreDetailPage() {
           </View>
         )}
       </AsyncView>
-      {state.status === 'error' && (
-        <Button className='button button--plain' onClick={() => openTab(TABS.home)}>
-          回首页
-        </Button>
-      )}
     </PageShell>
   );
 }

@@ -6,7 +6,7 @@ import { dayTime } from '../../../../components/events/format';
 import { useReloadOnReturn } from '../../../../components/events/use-reload-on-return';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
-import { openPage, openTab, PAGES, TABS } from '../../../../routes';
+import { openPage, PAGES, TABS } from '../../../../routes';
 import '../../../../components/events/events.scss';
 
 /** Staff: every event (drafts too) with its figures; tap one to run the door. */
@@ -18,7 +18,7 @@ export default function StaffEventsPage() {
       <Button className='button' onClick={() => openPage(PAGES.eventEdit)}>
         新建活动
       </Button>
-      <AsyncView state={state} onRetry={reload} emptyText='还没有活动' isEmpty={(list) => list.length === 0}>
+      <AsyncView state={state} onRetry={reload} exit={{ tab: TABS.me, label: '回“我的”' }} emptyText='还没有活动' isEmpty={(list) => list.length === 0}>
         {(list) =>
           list.map((e) => (
             <View key={e.id} className='card ev-card' hoverClass='ev-card--pressed' onClick={() => openPage(PAGES.eventCheckIn, { eventId: e.id })} data-testid='staff-event'>
@@ -32,11 +32,6 @@ export default function StaffEventsPage() {
           ))
         }
       </AsyncView>
-      {state.status === 'error' && (
-        <Button className='button button--plain' onClick={() => openTab(TABS.me)}>
-          回“我的”
-        </Button>
-      )}
     </PageShell>
   );
 }

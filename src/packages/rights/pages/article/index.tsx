@@ -9,7 +9,7 @@ import { ArticleList } from '../../../../components/rights/article-list';
 import { HotlineCard } from '../../../../components/rights/hotline';
 import { openAsk, openLegalBooking } from '../../../../components/rights/nav';
 import { useCall } from '../../../../hooks/use-call';
-import { openTab, PAGES, TABS } from '../../../../routes';
+import { PAGES, TABS } from '../../../../routes';
 
 function Numbered({ items }: { items: string[] }) {
   return (
@@ -141,7 +141,7 @@ export default function RightsArticlePage() {
 
   return (
     <PageShell>
-      <AsyncView state={state} onRetry={reload} emptyText=''>
+      <AsyncView state={state} onRetry={reload} exit={{ tab: TABS.rights, label: '回维权首页' }} emptyText=''>
         {(a) => (
           <View data-testid='article'>
             <View className='card'>
@@ -256,11 +256,6 @@ export default function RightsArticlePage() {
           </View>
         )}
       </AsyncView>
-      {state.status === 'error' && (
-        <Button className='button button--plain' onClick={() => openTab(TABS.rights)}>
-          回维权首页
-        </Button>
-      )}
       <HotlineCard />
     </PageShell>
   );

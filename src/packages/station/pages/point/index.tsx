@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { TapResult } from '@contract/station/model';
 import { call } from '../../../../api/call';
@@ -7,7 +7,7 @@ import { AsyncView } from '../../../../components/async-view';
 import { ensureDemoIdentity, monthDay } from '../../../../components/centres/client';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
-import { openTab, TABS } from '../../../../routes';
+import { TABS } from '../../../../routes';
 import '../../../../components/centres/bookings.scss';
 
 /**
@@ -56,7 +56,7 @@ export default function StationPointPage() {
 
   return (
     <PageShell>
-      <AsyncView state={state} onRetry={reload} emptyText=''>
+      <AsyncView state={state} onRetry={reload} exit={{ tab: TABS.home, label: '回首页' }} emptyText=''>
         {(point) => (
           <View>
             <View className='card'>
@@ -120,11 +120,6 @@ export default function StationPointPage() {
           </View>
         )}
       </AsyncView>
-      {state.status === 'error' && (
-        <Button className='button button--plain' onClick={() => openTab(TABS.home)}>
-          回首页
-        </Button>
-      )}
     </PageShell>
   );
 }
