@@ -8,7 +8,17 @@ import { PageShell } from '../../components/page-shell';
 import { useCall } from '../../hooks/use-call';
 import { useLargeText } from '../../hooks/use-large-text';
 import { setLargeText } from '../../prefs/large-text';
-import { openPage, PAGES } from '../../routes';
+import { openPage, PAGES, type PagePath } from '../../routes';
+
+/** What a signed-in worker can open from 我的, in the order they need it. */
+const MY_PAGES: { label: string; page: PagePath; workersOnly?: boolean }[] = [
+  { label: '我的报名和入场码', page: PAGES.eventsMine },
+  { label: '我的预约', page: PAGES.myBookings },
+  { label: '我的咨询', page: PAGES.rightsCases },
+  { label: '我的收藏', page: PAGES.rightsFavourites },
+  { label: '我的数据', page: PAGES.myData },
+  { label: '我是工会工作人员', page: PAGES.staffCode, workersOnly: true },
+];
 
 export default function MePage() {
   const { state, reload } = useCall('account', 'me', {});
@@ -49,41 +59,19 @@ export default function MePage() {
           )
         }
       </AsyncView>
-      {state.status === 'ready' && state.data.signedIn && (
-        <Button className='button button--plain' onClick={() => openPage(PAGES.eventsMine)}>
-          我的报名和入场码
-        </Button>
-      )}
-      {state.status === 'ready' && state.data.signedIn && (
-        <Button className='button button--plain' onClick={() => openPage(PAGES.myBookings)}>
-          我的预约
-        </Button>
-      )}
-      {state.status === 'ready' && state.data.signedIn && (
-        <View className='rt-row' style={{ display: 'flex', gap: '16px' }}>
-          <Button className='button button--plain' style={{ flex: 1 }} onClick={() => openPage(PAGES.rightsCases)}>
-            我的咨询
-          </Button>
-          <Button className='button button--plain' style={{ flex: 1 }} onClick={() => openPage(PAGES.rightsFavourites)}>
-            我的收藏
-          </Button>
-        </View>
-      )}
       {state.status === 'ready' && state.data.signedIn && state.data.role !== 'worker' && (
         <Button className='button' data-testid='staff-entry' onClick={() => openPage(PAGES.staffHome)}>
           工作台
         </Button>
       )}
       {state.status === 'ready' && state.data.signedIn && (
-        <View className='rt-row' style={{ display: 'flex', gap: '16px' }}>
-          <Button className='button button--plain' style={{ flex: 1 }} onClick={() => openPage(PAGES.myData)}>
-            我的数据
-          </Button>
-          {state.data.role === 'worker' && (
-            <Button className='button button--plain' style={{ flex: 1 }} onClick={() => openPage(PAGES.staffCode)}>
-              我是工会工作人员
-            </Button>
-          )}
+        <View className='card menu'>
+          {MY_PAGES.filter((entry) => !entry.workersOnly || state.data.role === 'worker').map((entry) => (
+            <View key={entry.page} className='menu__row' hoverClass='menu__row--pressed' onClick={() => openPage(entry.page)} aria-role='button'>
+              <Text>{entry.label}</Text>
+              <Text className='menu__chevron'>›</Text>
+            </View>
+          ))}
         </View>
       )}
       <View className='card' style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
