@@ -118,4 +118,18 @@ describe('我的数据', () => {
     expect(cloud.db.find('station_taps', { campaignId: 'oldcamp' })).toHaveLength(0);
     expect(cloud.db.find('station_counts', { campaignId: 'oldcamp' })).toHaveLength(1);
   });
+
+  it('the privacy sweep removes audit records older than three years and keeps younger ones', async () => {
+    const now = Date.now();
+    const day = 24 * 3600 * 1000;
+    await insertDocs(cloud, 'audit', [
+      { _id: 'audit-old', at: new Date(now - (3 * 366 + 2) * day), fn: 'events', action: 'attendees', openid: 'x', name: '旧', role: 'admin', outcome: 'ok', personal: true },
+      { _id: 'audit-young', at: new Date(now - (3 * 365 - 30) * day), fn: 'events', action: 'attendees', openid: 'x', name: '新', role: 'admin', outcome: 'ok', personal: true },
+    ]);
+    const report = (await cloud.runTimer('staff')) as { ok: boolean; data: { auditRemoved: number } };
+    expect(report.ok).toBe(true);
+    expect(report.data.auditRemoved).toBe(1);
+    expect(cloud.db.find('audit', { _id: 'audit-old' })).toHaveLength(0);
+    expect(cloud.db.find('audit', { _id: 'audit-young' })).toHaveLength(1);
+  });
 });

@@ -3,16 +3,21 @@
  *   - a 平安返乡 campaign that ended before today keeps only its anonymous hourly counters
  *     (station_counts): the per-worker tap records, which exist only to stop a second count
  *     while the campaign runs, are removed;
- *   - expired invite codes are removed.
+ *   - expired invite codes are removed;
+ *   - audit records older than AUDIT_RETENTION_YEARS are removed (docs/privacy.md).
  */
-import { shanghaiDay } from '../../../contract/time';
+import { shanghai, shanghaiDay } from '../../../contract/time';
 import { COLLECTIONS } from '../../db/schema';
 import type { HandlerContext } from '../../runtime/context';
+
+/** How long the audit log keeps a staff action: long enough for a complaint or an inquiry. */
+export const AUDIT_RETENTION_YEARS = 3;
 
 export interface SweepReport {
   campaigns: string[];
   tapsRemoved: number;
   invitesRemoved: number;
+  auditRemoved: number;
 }
 
 export async function privacySweep(ctx: HandlerContext): Promise<SweepReport> {
@@ -32,5 +37,7 @@ export async function privacySweep(ctx: HandlerContext): Promise<SweepReport> {
     tapsRemoved += res.stats.removed;
   }
   const invites = await ctx.db.collection(COLLECTIONS.staffInvites).where({ expiresAt: _.lt(ctx.now) }).remove();
-  return { campaigns, tapsRemoved, invitesRemoved: invites.stats.removed };
+  const auditCutoff = shanghai(ctx.now).subtract(AUDIT_RETENTION_YEARS, 'year').toDate();
+  const audit = await ctx.db.collection(COLLECTIONS.audit).where({ at: _.lt(auditCutoff) }).remove();
+  return { campaigns, tapsRemoved, invitesRemoved: invites.stats.removed, auditRemoved: audit.stats.removed };
 }
