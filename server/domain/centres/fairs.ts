@@ -25,17 +25,8 @@ import { hashId } from './records';
 import { addDays } from './slots';
 import { assertCentre } from './staff-scope';
 
-interface FairDoc {
-  _id: string;
-  centreId: string;
-  centreName: string;
-  date: string;
-  title: string;
-  opens: string;
-  closes: string;
-  place: string;
-  queues: FairQueueSpec[];
-}
+/** A stored 便民日: the day as workers see it, keyed by _id, with the queues' specs instead of their live views. */
+type FairDoc = Omit<FairDay, 'id' | 'queues' | 'mine' | 'refreshSeconds'> & { _id: string; queues: FairQueueSpec[] };
 
 interface QueueDoc {
   _id: string;
