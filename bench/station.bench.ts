@@ -5,8 +5,7 @@
  */
 import { dbRequestsDuring, okOf, startTestCloud, worker, type TestCloud } from '../tests/support/local-cloud';
 import { percentile } from './support';
-import { shanghaiDay } from '../contract/time';
-import { addDays } from '../server/domain/centres/slots';
+import { testCampaign } from '../tests/cloud/centres-helpers';
 
 /** Database requests one call makes. */
 const requests = async (cloud: TestCloud, fn: () => Promise<unknown>) => (await dbRequestsDuring(cloud, fn)).requests;
@@ -15,24 +14,15 @@ export async function run(): Promise<Record<string, unknown>> {
   const cloud = await startTestCloud({ seed: true, maxInstancesPerFunction: 8 });
   try {
     const admin = await cloud.makeStaff('bench-station', 'admin');
-    const today = shanghaiDay(new Date());
-    okOf(
-      await cloud.call('station', 'staffSaveCampaign', {
-        id: 'bench',
-        name: '压测',
-        station: '沙头文体公园公交站',
-        centreId: 'shatou',
-        startDate: addDays(today, -1),
-        endDate: addDays(today, 1),
-        opens: '08:00',
-        closes: '20:00',
-        services: [
-          { id: 'tea', label: '姜茶', kind: 'service' },
-          { id: 'gift', label: '返乡礼品', kind: 'gift', stock: 100 },
-        ],
-        tips: [],
-      }, admin),
-    );
+    const campaign = testCampaign('bench', {
+      name: '压测',
+      services: [
+        { id: 'tea', label: '姜茶', kind: 'service' },
+        { id: 'gift', label: '返乡礼品', kind: 'gift', stock: 100 },
+      ],
+      tips: [],
+    });
+    okOf(await cloud.call('station', 'staffSaveCampaign', campaign, admin));
     await Promise.all(Array.from({ length: 8 }, () => cloud.call('station', 'current', {}, null)));
     const me = worker('bench-tapper');
     const firstInHour = await requests(cloud, () => cloud.call('station', 'tap', { campaignId: 'bench', serviceId: 'tea' }, worker('bench-first')));

@@ -1,9 +1,12 @@
-/** Helpers for the centres/station cloud tests: a test roster, picking open slots, unwrapping envelopes. */
+/** Helpers for the centres/station cloud tests (and their benches): a test roster and campaign, picking open slots, unwrapping envelopes. */
 import type { ServiceRoster, Slot } from '../../contract/centres/model';
+import type { Campaign } from '../../contract/station/model';
+import { shanghaiDay } from '../../contract/time';
+import type { Identity } from '../../local-cloud';
+import { addDays } from '../../server/domain/centres/slots';
 import { okOf, type TestCloud } from '../support/local-cloud';
 
 export { okOf };
-import type { Identity } from '../../local-cloud';
 
 let counter = 0;
 /** A request id as the client makes one: unique per press. */
@@ -37,4 +40,26 @@ export async function openSlots(cloud: TestCloud, centreId: string, service: Ser
 
 export function docs(cloud: TestCloud, collection: string, query: object = {}): Record<string, unknown>[] {
   return cloud.db.find(collection, query);
+}
+
+/** A station campaign running from yesterday to tomorrow (Shanghai days): a service and a gift in stock. */
+export function testCampaign(id: string, overrides: Partial<Campaign> = {}): Campaign {
+  const today = shanghaiDay(new Date());
+  return {
+    id,
+    name: '测试返乡',
+    station: '沙头文体公园公交站',
+    centreId: 'shatou',
+    startDate: addDays(today, -1),
+    endDate: addDays(today, 1),
+    opens: '08:00',
+    closes: '20:00',
+    services: [
+      { id: 'tea', label: '姜茶', kind: 'service' },
+      { id: 'water', label: '热水', kind: 'service' },
+      { id: 'gift', label: '返乡礼品', kind: 'gift', stock: 100 },
+    ],
+    tips: ['不坐黑车。'],
+    ...overrides,
+  };
 }

@@ -4,10 +4,9 @@
  */
 import { startTestCloud, worker, type TestCloud } from '../support/local-cloud';
 import type { Identity } from '../../local-cloud';
-import type { Campaign } from '../../contract/station/model';
 import { shanghai, shanghaiDay } from '../../contract/time';
 import { addDays } from '../../server/domain/centres/slots';
-import { docs, okOf } from './centres-helpers';
+import { docs, okOf, testCampaign as campaign } from './centres-helpers';
 
 jest.setTimeout(180_000);
 
@@ -23,26 +22,6 @@ afterAll(async () => {
   await cloud?.destroy();
 });
 
-function campaign(id: string, overrides: Partial<Campaign> = {}): Campaign {
-  const today = shanghaiDay(new Date());
-  return {
-    id,
-    name: '测试返乡',
-    station: '沙头文体公园公交站',
-    centreId: 'shatou',
-    startDate: addDays(today, -1),
-    endDate: addDays(today, 1),
-    opens: '08:00',
-    closes: '20:00',
-    services: [
-      { id: 'tea', label: '姜茶', kind: 'service' },
-      { id: 'water', label: '热水', kind: 'service' },
-      { id: 'gift', label: '返乡礼品', kind: 'gift', stock: 100 },
-    ],
-    tips: ['不坐黑车。'],
-    ...overrides,
-  };
-}
 
 describe('station taps under concurrency (8 instances)', () => {
   it('300 workers tapping the gift at once for 100 gifts: exactly 100 given, stock 0, never below', async () => {
