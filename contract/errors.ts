@@ -14,6 +14,11 @@ export const ERROR_MESSAGES = {
   RATE_LIMITED: '操作太频繁了，请稍后再试',
   INTERNAL: '系统出了点问题，请稍后再试',
   NETWORK: '网络不好，请检查网络后再试',
+  // ---- the transport's door: refused before any function runs (server/runtime/event-limits.ts)
+  INPUT_TOO_LARGE: '内容太多了，请删减后再试',
+  MALFORMED_REQUEST: '请求的格式不对，请更新小程序后再试',
+  SESSION_INVALID: '登录已失效，请重新登录后再试',
+  FOREIGN_ORIGIN: '请从小程序里打开再试',
   // ---- privacy: sensitive personal information needs its own tick (PIPL art. 29)
   SENSITIVE_CONSENT_REQUIRED: '这些信息需要你单独勾选同意后才能提交',
   // ---- centres
