@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   data folder ${dataDir}
   sign in     use the development sign-in on the 我的 page, or:
               curl -s -X POST ${url}/dev/login -H 'content-type: application/json' -d '{"role":"worker","name":"张三"}'
-              then call a function: curl -s -X POST ${url}/fn/<name> -H "authorization: Bearer <token>" -d '{...}'
+              then call a function: curl -s -X POST ${url}/fn/<name> -H "authorization: Bearer <token>" -H 'content-type: application/json' -d '{...}'
   stop        Ctrl+C
 `);
 
