@@ -35,6 +35,13 @@ export interface EntryDefinition<F extends FunctionName> {
   timers?: Record<string, TimerHandler>;
 }
 
+/** The audit record of a call refused before its action was known, or of a timer run. */
+interface DoorRecord {
+  action: string;
+  role?: 'platform';
+  notes?: AuditNotes;
+}
+
 interface TimerEvent {
   Type: 'Timer';
   TriggerName: string;
@@ -122,7 +129,7 @@ export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefi
     // Set once the action is known to be a staff/admin one: every such call leaves one audit record.
     let audited: { action: string; input: unknown; staff: StaffRights | null; notes: AuditNotes } | null = null;
     // A call refused before its action is known, or a timer run: recorded without its input.
-    let door: { action: string; role?: 'platform'; notes?: AuditNotes } | null = null;
+    let door: DoorRecord | null = null;
     const answer = await (async (): Promise<Envelope<unknown>> => {
       try {
         // First, before anything walks the event recursively (zod, JSON.stringify, the audit).
@@ -135,13 +142,15 @@ export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefi
           return fail('INPUT_TOO_LARGE');
         }
         if (isTimerEvent(event)) {
-          const name = typeof event.TriggerName === 'string' ? event.TriggerName.slice(0, 60) : '?';
+          const timers = definition.timers ?? {};
+          // Only a trigger name we declare is recorded: the rest of the event is the caller's text.
+          const name = Object.prototype.hasOwnProperty.call(timers, event.TriggerName) ? event.TriggerName : '?';
           if (!isPlatformTimerRun(openid)) {
             door = { action: `timer:${name}` };
             return fail('FORBIDDEN');
           }
           door = { action: `timer:${name}`, role: 'platform' };
-          const timer = definition.timers?.[name];
+          const timer = timers[name];
           if (!timer) return fail('UNKNOWN_ACTION');
           const report = await timer({ db, openid: '', now, platform });
           door.notes = timerNotes(report);
@@ -175,7 +184,7 @@ export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefi
     if (call) {
       await writeAudit(db, { fn, ...call, openid, outcome, now });
     }
-    const atDoor = door as { action: string; role?: 'platform'; notes?: AuditNotes } | null;
+    const atDoor = door as DoorRecord | null;
     if (atDoor) {
       await writeAudit(db, { fn, action: atDoor.action, openid, staff: null, roleIfKnown: atDoor.role, input: null, notes: atDoor.notes, outcome, now });
     }

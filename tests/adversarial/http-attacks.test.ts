@@ -141,6 +141,12 @@ describe('forged timer runs', () => {
 
     const run = (await cloud.runTimer('events')) as { ok: boolean };
     expect(run.ok).toBe(true);
+    // A trigger name we never declared is not copied into the log.
+    const odd = await post('/fn/events', { ...timer, TriggerName: '<img src=x onerror=alert(1)>' });
+    expect(((await odd.json()) as { result: { error: { code: string } } }).result.error.code).toBe('FORBIDDEN');
+    expect(auditOf('timer:?').map((r) => r.outcome)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify(cloud.db.find(COLLECTIONS.audit, {}))).not.toContain('onerror');
+
     const real = auditOf('timer:eventsTick').slice(auditedBefore + 2);
     expect(real).toHaveLength(1);
     expect(real[0]).toMatchObject({ fn: 'events', role: 'platform', openid: '', outcome: 'ok' });
