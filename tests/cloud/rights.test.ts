@@ -140,10 +140,8 @@ describe('staff: writing, publishing and retiring articles', () => {
     case: { title: '注塑车间的高温津贴（改编）', story: '车间很热，没有补贴。', outcome: '工会协调后补发。' },
     keywords: ['高温补贴', '防暑', '中暑'],
     related: ['overtime-pay'],
-    reviewedBy: '工会法律服务团队',
-    reviewedAt: '2026-11-20',
+    author: '工会法律服务团队',
     effectiveLawCheckedAt: '2026-11-20',
-    reviewDue: '2027-11-20',
     featured: false,
   };
 
@@ -181,7 +179,7 @@ describe('staff: writing, publishing and retiring articles', () => {
     const gone = ok(await cloud.call('rights', 'search', { q: '防暑降温费' }, null));
     expect(gone.results.map((r) => r.slug)).not.toContain(draft.slug);
     const row = ok(await cloud.call('rights', 'staffArticles', {}, admin)).find((r) => r.slug === draft.slug);
-    expect(row).toMatchObject({ status: 'retired', reviewDue: '2027-11-20', reviewOverdue: false });
+    expect(row).toMatchObject({ status: 'retired', review: { state: 'draft-unreviewed' }, reviewDue: null, reviewNeeded: true });
   });
 
   it('re-seeding never overwrites what staff changed', async () => {
