@@ -258,7 +258,7 @@ export default function RightsStaffArticlePage() {
           <View className='rt-row'>
             {status !== 'published' && (
               <Button className='button button--plain' disabled={busy} onClick={() => void changeStatus('published')}>
-                发布
+                {saved?.review.state === 'reviewed' ? '发布' : '发布（还没经律师复核）'}
               </Button>
             )}
             {status === 'published' && (
