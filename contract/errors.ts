@@ -63,6 +63,7 @@ export const ERROR_MESSAGES = {
   ARTICLE_NOT_FOUND: '没有找到这篇文章，可能已经下架',
   SLUG_TAKEN: '这个文章编号已经有了，请换一个',
   RELATED_NOT_FOUND: '相关文章里有不存在的编号',
+  ARTICLE_CHANGED: '这篇文章刚被改过，请重新打开、看过新内容后再确认复核',
   TEXT_REFUSED: '内容没有通过安全检查，请修改后再提交',
   DAILY_LIMIT: '今天提交的咨询已经到上限了，请明天再来；急事请打12351',
   CONSULTATION_NOT_FOUND: '没有找到这条咨询',

@@ -2,7 +2,8 @@
  * The legal Q&A articles as the content team writes them: one file per article
  * (content/articles/<slug>.ts), gathered into ARTICLES by index.ts. The shape is the contract's
  * ArticleContent (local notes optional here). The law cited is the law in force on
- * effectiveLawCheckedAt; the union's lawyer signs off (reviewedBy).
+ * effectiveLawCheckedAt. The union's lawyer signs an article off in the staff pages
+ * (rights.staffReviewArticle); an article written here starts unreviewed (docs/rights.md).
  */
 import type { ArticleContent } from '../../contract/rights/model';
 
@@ -33,10 +34,18 @@ export const LAW = {
   gdWages: { law: '《广东省工资支付条例》', version: '2005年1月19日通过，2016年9月29日修正' },
   criminal: { law: '《中华人民共和国刑法》', version: '现行文本（含历次修正案）' },
   employmentPromotion: { law: '《中华人民共和国就业促进法》', version: '2007年8月30日通过，2015年4月24日修正' },
+  civilCode: { law: '《中华人民共和国民法典》', version: '2020年5月28日通过，2021年1月1日起施行' },
+  injuryCasesSPC: { law: '《最高人民法院关于审理工伤保险行政案件若干问题的规定》', version: '法释〔2014〕9号，2014年9月1日起施行' },
+  illegalEmployerCompensation: { law: '《非法用工单位伤亡人员一次性赔偿办法》', version: '人力资源和社会保障部令第9号，2011年1月1日起施行' },
 } as const;
 
-export const REVIEW = {
-  reviewedBy: '九江镇总工会法律服务团队（待律师复核）',
-  reviewedAt: '2026-11-24',
+/**
+ * Who wrote the team's articles, their review state and the day the law was checked. Written
+ * here, the state is unreviewed: only the lawyer's action in the staff pages marks an article
+ * reviewed, and workers are never shown the unreviewed state (docs/rights.md).
+ */
+export const REVIEW: Pick<ArticleContent, 'author' | 'review' | 'effectiveLawCheckedAt'> = {
+  author: '九江镇总工会法律服务团队',
+  review: { state: 'draft-unreviewed' },
   effectiveLawCheckedAt: '2026-11-24',
-} as const;
+};

@@ -86,6 +86,10 @@ async function main(): Promise<void> {
     } else {
       console.warn('[local-cloud] warning: server/seed/run.ts does not exist yet: the database starts empty');
     }
+  } else {
+    // Every later start: bring content/ fixes into the stored articles (staff edits are kept; docs/rights.md).
+    const report = (await cloud.exec(path.join(REPO_ROOT, 'server', 'seed', 'sync-articles.ts'))) as { added: string[]; updated: string[]; keptStaffEdit: string[] };
+    console.log(`[local-cloud] articles from content/: ${report.added.length} added, ${report.updated.length} updated, ${report.keptStaffEdit.length} kept as staff edited them`);
   }
   cloud.startTimers();
   const { url } = await cloud.listen(port, '127.0.0.1');
