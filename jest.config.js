@@ -8,6 +8,7 @@
  *   authz          every staff/admin action refused to the wrong caller; forged OPENIDs ignored
  *   property       random and hostile input at every action (fast-check); invariants afterwards
  *   crash          SIGKILL of a local cloud mid sign-up storm; nothing acknowledged is lost
+ *   adversarial    issue 10's attacks over HTTP: hostile bodies, forged timers, malformed requests
  * TypeScript is compiled for the running Node. The pages are tested in the browser (e2e), not
  * against stand-ins for Taro.
  */
@@ -41,5 +42,6 @@ module.exports = {
     nodeProject('authz'),
     nodeProject('property'),
     nodeProject('crash'),
+    nodeProject('adversarial'),
   ],
 };
