@@ -153,7 +153,7 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
   },
   // ---- rights (docs/rights.md)
   rights_articles: {
-    holds: '维权普法 articles, _id = slug: the content (content/articles/ is the seed), status (draft | published | retired), featured, reads / helpful / unhelpful (increased with _.inc), reviewDue, updatedAt (the search index\'s freshness stamp).',
+    holds: '维权普法 articles, _id = slug: the content with its review state (content/articles/ brought in by the content sync), status (draft | published | retired), featured, reads / helpful / unhelpful (increased with _.inc), shippedVersion / editedBy (the sync\'s bookkeeping), updatedAt (the search index\'s freshness stamp).',
     indexes: [
       { name: 'updated', keys: { updatedAt: -1 } },
       { name: 'status_category', keys: { status: 1, category: 1 } },

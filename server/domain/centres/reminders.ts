@@ -3,8 +3,10 @@
  * Only bookings whose owner accepted the reminder. Every reminder is queued in the outbox (keyed
  * by the booking and its day, so overlapping runs queue it once) before the booking is marked
  * reminded; this run sends what it can in its time budget and the events timer sends the rest.
+ * A run in quiet hours (a late trigger, a manual cloud:trigger) queues nothing, so a later run
+ * still reminds.
  */
-import { shanghaiDay } from '../../../contract/time';
+import { isQuietHour, shanghaiDay } from '../../../contract/time';
 import { COLLECTIONS } from '../../db/schema';
 import type { HandlerContext } from '../../runtime/context';
 import { queueMessages, sendQueued } from '../messages/outbox';
@@ -15,8 +17,9 @@ import { addDays } from './slots';
 
 export async function remindTomorrow(
   ctx: HandlerContext,
-): Promise<{ date: string; due: number; queued: number; sent: number; refused: number; left: number }> {
+): Promise<{ date: string; due: number; queued: number; sent: number; refused: number; left: number; quiet: boolean }> {
   const date = addDays(shanghaiDay(ctx.now), 1);
+  if (isQuietHour(ctx.now)) return { date, due: 0, queued: 0, sent: 0, refused: 0, left: 0, quiet: true };
   const bookings = ctx.db.collection<BookingDoc>(COLLECTIONS.bookings);
   const due = await bookings.where({ date, status: 'booked', remind: true, reminded: false }).limit(1000).get();
   const queued = await queueMessages(
@@ -35,5 +38,5 @@ export async function remindTomorrow(
     await bookings.where({ _id: _.in(ids), reminded: false }).update({ data: { reminded: true, remindedAt: ctx.now } });
   }
   const report = await sendQueued(ctx, queued);
-  return { date, due: due.data.length, queued: queued.length, sent: report.sent, refused: report.refused, left: report.left };
+  return { date, due: due.data.length, queued: queued.length, sent: report.sent, refused: report.refused, left: report.left, quiet: false };
 }

@@ -4,7 +4,7 @@
  * the worker granted it. Every step is a conditional write, so overlapping runs do no harm.
  * Last, it continues the outbox: every area's messages a call could not send in time.
  */
-import { shanghai } from '../../../contract/time';
+import { isQuietHour } from '../../../contract/time';
 import type { HandlerContext } from '../../runtime/context';
 import { drainOutbox, type SendReport } from '../messages/outbox';
 import { notifyOnce } from './notify';
@@ -15,8 +15,6 @@ const BATCH = 100;
 /** A sign-up still pending after this was interrupted (the function's timeout is 20 s). */
 const STALE_PENDING_MS = 60_000;
 const REMIND_WITHIN_MS = 24 * 3600_000;
-/** No messages at night (Shanghai): the reminder waits for the morning run. */
-const QUIET_HOURS = { from: 22, to: 8 };
 
 export interface TickReport {
   expired: number;
@@ -48,8 +46,8 @@ export async function tick(ctx: HandlerContext): Promise<TickReport> {
     }
   }
 
-  const hour = shanghai(ctx.now).hour();
-  if (hour >= QUIET_HOURS.to && hour < QUIET_HOURS.from) {
+  // No messages at night: the reminder waits for the first run after quiet hours.
+  if (!isQuietHour(ctx.now)) {
     const due = await entriesOf(ctx.db)
       .where({
         status: 'confirmed',
