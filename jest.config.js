@@ -5,6 +5,8 @@
  *   fidelity       the local cloud's database against WeChat's documented behaviour
  *   cloud-runtime  the local cloud's instances, HTTP, openapi stand-ins, timers
  *   e2e            the H5 build in real headless Chromium
+ *   weapp          the real weapp build (dist/) rendered by WeChat's template compiler and
+ *                  j-component under jsdom, wx.cloud going to a local cloud (docs/testing.md)
  *   authz          every staff/admin action refused to the wrong caller; forged OPENIDs ignored
  *   property       random and hostile input at every action (fast-check); invariants afterwards
  *   crash          SIGKILL of a local cloud mid sign-up storm; nothing acknowledged is lost
@@ -42,6 +44,13 @@ module.exports = {
     nodeProject('authz'),
     nodeProject('property'),
     nodeProject('crash'),
+    // dist/ is WeChat's code, loaded untouched: never transformed.
+    nodeProject('weapp', {
+      testEnvironment: '<rootDir>/tests/weapp/support/environment.js',
+      // the local cloud (mingo, wx-server-sdk) is Node code: resolve packages as Node does, not as a browser
+      testEnvironmentOptions: { customExportConditions: ['node', 'require'] },
+      transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
+    }),
     nodeProject('adversarial'),
   ],
 };
