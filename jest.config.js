@@ -50,6 +50,8 @@ module.exports = {
       // the local cloud (mingo, wx-server-sdk) is Node code: resolve packages as Node does, not as a browser
       testEnvironmentOptions: { customExportConditions: ['node', 'require'] },
       transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
+      // tests take page paths from src/routes.ts; the pages run dist's own Taro, never this one
+      moduleNameMapper: { '^@tarojs/taro$': '<rootDir>/tests/weapp/support/taro-absent.js' },
     }),
     nodeProject('adversarial'),
   ],

@@ -65,24 +65,29 @@ export async function doubleTap(app: Weapp, text: string | RegExp): Promise<void
   await app.settle();
 }
 
-/** Types into the input or textarea whose placeholder contains `placeholder` (then leaves it). */
-export async function type(app: Weapp, placeholder: string, value: string): Promise<void> {
+/** The input or textarea a person finds by its placeholder or its spoken label (aria-label). */
+function box(app: Weapp, label: string): Element {
   const boxes = Array.from(app.top().node.dom.querySelectorAll('wx-input, wx-textarea'));
-  const box = boxes.find((el) => String(attr(el, 'placeholder') ?? '').includes(placeholder));
-  if (!box) {
-    const seen = boxes.map((el) => String(attr(el, 'placeholder') ?? '(no placeholder)')).join(' | ');
-    throw new Error(`no box with placeholder "${placeholder}" on ${app.top().path}; boxes: ${seen}`);
+  const names = (el: Element) => [attr(el, 'placeholder'), attr(el, 'aria-label')].map((v) => String(v ?? ''));
+  const found = boxes.find((el) => names(el).some((n) => n.includes(label)));
+  if (!found) {
+    const seen = boxes.map((el) => names(el).filter(Boolean).join('/') || '(unnamed)').join(' | ');
+    throw new Error(`no box "${label}" on ${app.top().path}; boxes: ${seen}`);
   }
-  dispatch(box, 'focus', { value: '' });
-  dispatch(box, 'input', { value, cursor: value.length, keyCode: 0 });
-  dispatch(box, 'blur', { value });
+  return found;
+}
+
+/** Types into the input or textarea found by `label` (placeholder or aria-label), then leaves it. */
+export async function type(app: Weapp, label: string, value: string): Promise<void> {
+  const el = box(app, label);
+  dispatch(el, 'focus', { value: '' });
+  dispatch(el, 'input', { value, cursor: value.length, keyCode: 0 });
+  dispatch(el, 'blur', { value });
   await app.settle();
 }
 
-/** Presses the keyboard's 确认/搜索 key in the box whose placeholder contains `placeholder`. */
-export async function confirmKey(app: Weapp, placeholder: string, value: string): Promise<void> {
-  const box = Array.from(app.top().node.dom.querySelectorAll('wx-input')).find((el) => String(attr(el, 'placeholder') ?? '').includes(placeholder));
-  if (!box) throw new Error(`no input with placeholder "${placeholder}" on ${app.top().path}`);
-  dispatch(box, 'confirm', { value });
+/** Presses the keyboard's 确认/搜索 key in the box found by `label`. */
+export async function confirmKey(app: Weapp, label: string, value: string): Promise<void> {
+  dispatch(box(app, label), 'confirm', { value });
   await app.settle();
 }

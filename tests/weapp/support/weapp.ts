@@ -66,8 +66,12 @@ export interface Weapp {
   /** The page stack, top last (getCurrentPages()). */
   stack: OpenPage[];
   top(): OpenPage;
-  /** Opens a page as a cold start would (reLaunch), with the query handed to onLoad as given. */
-  open(pagePath: string, query?: Record<string, string>): Promise<OpenPage>;
+  /**
+   * Opens a page as a cold start would, with the query handed to onLoad exactly as given (pass it
+   * as WeChat would deliver it: a QR code's scene arrives URI-encoded). `scene` is WeChat's entry
+   * scene value (1001 from the list, 1047 from scanning a mini-program code).
+   */
+  open(pagePath: string, query?: Record<string, string>, scene?: number): Promise<OpenPage>;
   setIdentity(who: Identity | null): void;
   /** Waits until no cloud call is running and the page has re-rendered. */
   settle(): Promise<void>;
@@ -191,8 +195,9 @@ export async function startWeapp(opts: { cloud: TestCloud; who: Identity | null 
       if (!page) throw new Error('no page is open');
       return page;
     },
-    async open(pagePath, query = {}) {
+    async open(pagePath, query = {}, scene = 1001) {
       while (stack.length) unload(stack.pop()!);
+      stub.enter = { path: pagePath.slice(1), query, scene };
       const page = mount(pagePath, query);
       await weapp.settle();
       return page;

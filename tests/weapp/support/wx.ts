@@ -50,6 +50,15 @@ export interface WxStub {
   answerNextModal(confirm: boolean, content?: string): void;
   /** Calls to cloud functions still running: a test waits for them before asserting. */
   pendingCalls(): number;
+  /** What getEnterOptionsSync/getLaunchOptionsSync answer (the harness sets it on a cold start). */
+  enter: EnterOptions;
+}
+
+/** WeChat's enter options: the page, its raw query and the scene value (1001 list, 1047 QR code). */
+export interface EnterOptions {
+  path: string;
+  query: Record<string, string>;
+  scene: number;
 }
 
 export function createWx(opts: WxStubOptions): WxStub {
@@ -57,6 +66,7 @@ export function createWx(opts: WxStubOptions): WxStub {
   let pending = 0;
   const storage = new Map<string, unknown>();
   const modalAnswers: { confirm: boolean; content?: string }[] = [];
+  const stub = { enter: { path: 'pages/home/index', query: {}, scene: 1001 } as EnterOptions };
   const seen: Seen = { toasts: [], modals: [], titles: [], navigations: [], clipboard: [], phoneCalls: [] };
 
   const navigation = (kind: NavigationKind) => (o: Options) => {
@@ -113,6 +123,9 @@ export function createWx(opts: WxStubOptions): WxStub {
     reLaunch: navigation('reLaunch'),
     navigateBack: navigation('navigateBack'),
 
+    getEnterOptionsSync: () => ({ ...stub.enter, referrerInfo: {} }),
+    getLaunchOptionsSync: () => ({ ...stub.enter, referrerInfo: {} }),
+
     // ---- device and permissions, as the base library answers a worker who declines
     getLocation: (o: Options) => refuse(o, { errMsg: 'getLocation:fail auth deny' }),
     scanCode: (o: Options) => refuse(o, { errMsg: 'scanCode:fail cancel' }),
@@ -148,7 +161,7 @@ export function createWx(opts: WxStubOptions): WxStub {
     },
   };
 
-  return {
+  const rest: Omit<WxStub, 'enter'> = {
     wx,
     seen,
     storage,
@@ -158,4 +171,5 @@ export function createWx(opts: WxStubOptions): WxStub {
     answerNextModal: (confirm, content) => void modalAnswers.push({ confirm, content }),
     pendingCalls: () => pending,
   };
+  return Object.assign(stub, rest);
 }
