@@ -11,8 +11,9 @@
  *   property       random and hostile input at every action (fast-check); invariants afterwards
  *   crash          SIGKILL of a local cloud mid sign-up storm; nothing acknowledged is lost
  *   adversarial    issue 10's attacks over HTTP: hostile bodies, forged timers, malformed requests
- * TypeScript is compiled for the running Node. The pages are tested in the browser (e2e), not
- * against stand-ins for Taro.
+ * TypeScript is compiled for the running Node. The pages are tested as built — the H5 build in the
+ * browser (e2e), the weapp build in WeChat's own renderer (weapp) — never against stand-ins for
+ * Taro. docs/testing.md describes the layers.
  */
 const nodeTransform = {
   '\\.[jt]sx?$': [
