@@ -8,6 +8,7 @@
  * One mini-program per test file (jest gives each file a fresh module registry, so a fresh Taro
  * runtime): `await startWeapp({ cloud, who })`, then `app.open(path)` or `app.launch(tab)`.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Identity } from '../../../local-cloud';
 import type { TestCloud } from '../../support/local-cloud';
@@ -79,6 +80,7 @@ export interface Weapp {
 }
 
 function loadBuild(stub: WxStub) {
+  if (!existsSync(path.join(DIST, 'app.js'))) throw new Error('dist/ has no weapp build: run `npm run build:weapp` (npm test does)');
   const g = globalThis as unknown as Record<string, unknown>;
   // WeChat's globals, set before a line of the build runs (Taro wraps wx.* at start).
   g.wx = stub.wx;
