@@ -2,7 +2,8 @@
  * `npm test`: everything CI checks, in order, ending with the plain line `N passed, N failed`.
  *   1. Chromium for the browser tests (installed with apt-get when missing and we are root)
  *   2. the type check (tsc, strict) — counted as one test
- *   3. the builds the tests run against: cloud functions, the H5 build and the weapp build
+ *   3. the builds the tests run against: cloud functions, the H5 build and the weapp build (dist/,
+ *      rendered headlessly by tests/weapp)
  *   4. every jest project with TZ=UTC (cloud functions run in UTC; dates must not depend on it)
  * Extra arguments go to jest (e.g. `npm test -- tests/unit`).
  */
