@@ -35,12 +35,12 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Two taps in quick succession, as an impatient thumb on a slow network does. The second tap is
- * forced: a button that turned itself off after the first must still refuse it by itself.
+ * Two taps on the same spot in quick succession, as an impatient thumb on a slow network does
+ * (mouse down/up/click twice at the element's position, before the page can answer the first).
+ * Whatever the first tap drew there takes the second.
  */
 export async function doubleTap(target: Locator): Promise<void> {
-  await target.click();
-  await target.click({ force: true, timeout: 2000 }).catch(() => undefined); // gone after the first tap: fine
+  await target.dblclick();
 }
 
 /** Types into the input labelled `label` (aria-label on the input or on its Taro wrapper). */
@@ -67,4 +67,33 @@ export function onScreen(page: Page, text: string | RegExp): Locator {
 /** The confirm button of the pop-up Taro.showModal draws on H5. */
 export function modalButton(page: Page, text: string): Locator {
   return page.locator('.taro-modal__foot:visible').getByText(text, { exact: true });
+}
+
+/** Books the first free slot of a service at a centre through the booking page; returns the code. */
+export async function bookFirstFreeSlot(e2e: E2E, page: Page, centreId: string, service: string): Promise<string> {
+  await open(e2e, page, '/packages/centres/pages/book/index', { centreId, service });
+  const free = page.locator('.slot:not(.slot--off):visible');
+  await free.first().waitFor({ timeout: STEP });
+  await free.first().click();
+  await onScreen(page, '确认预约').click();
+  const code = page.locator('[data-testid="booking-code"]:visible');
+  await code.waitFor({ timeout: STEP });
+  return (await code.innerText()).trim();
+}
+
+/**
+ * Signs up for a first-come event whose form asks only 姓名 and 手机号 (e.g. ev-dianying) through
+ * the event page; returns the ticket code the worker would read out.
+ */
+export async function signUpAndGetTicket(e2e: E2E, page: Page, eventId: string, name: string, phone: string): Promise<string> {
+  await open(e2e, page, '/packages/events/pages/detail/index', { id: eventId });
+  await page.locator('[data-testid="sign-up"]:visible').click({ timeout: STEP });
+  await page.locator('[data-testid="sign-up-form"]:visible').waitFor({ timeout: STEP });
+  await fill(page, '姓名', name);
+  await fill(page, '手机号', phone);
+  await onScreen(page, '提交报名').click();
+  await onScreen(page, '看入场码').click({ timeout: STEP });
+  const code = page.locator('[data-testid="ticket-code"]:visible');
+  await code.waitFor({ timeout: STEP });
+  return (await code.innerText()).trim();
 }
