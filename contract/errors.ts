@@ -59,6 +59,7 @@ export const ERROR_MESSAGES = {
   CAPACITY_BELOW_TAKEN: '新名额比已报名的人数还少，不能这样改',
   EVENT_NOT_EDITABLE: '活动已经开始报名，这一项不能再改',
   LOTTERY_NOT_READY: '报名还没截止，现在不能抽签',
+  LOTTERY_CLOSE_LOCKED: '抽签种子已经公布，报名截止时间不能再改',
   // ---- rights
   ARTICLE_NOT_FOUND: '没有找到这篇文章，可能已经下架',
   SLUG_TAKEN: '这个文章编号已经有了，请换一个',

@@ -15,7 +15,8 @@ import { AuditNotes, claimedAction, isAudited, timerNotes, writeAudit } from './
 import { eventExcess } from './event-limits';
 import { loadStaffRights } from './caller';
 import { asDatabase, type Database } from '../db/database';
-import type { HandlerContext, Platform, StaffRights } from './context';
+import type { HandlerContext, StaffRights } from './context';
+import { wechatPlatform } from './wechat-openapi';
 
 z.config(zhCN());
 
@@ -75,32 +76,6 @@ function fieldsOf(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-function makePlatform(): Platform {
-  return {
-    async checkText(text, openid) {
-      const res = (await cloud.openapi.security.msgSecCheck({ content: text, version: 2, scene: 2, openid })) as {
-        result?: { suggest?: string };
-      };
-      const suggest = res.result?.suggest;
-      return suggest === 'risky' || suggest === 'review' ? suggest : 'pass';
-    },
-    async sendSubscribeMessage({ touser, templateId, page, data }) {
-      try {
-        const res = (await cloud.openapi.subscribeMessage.send({
-          touser,
-          templateId,
-          page,
-          data: Object.fromEntries(Object.entries(data).map(([key, value]) => [key, { value }])),
-        })) as { errCode?: number };
-        return res.errCode ?? 0;
-      } catch (error) {
-        const code = (error as { errCode?: unknown }).errCode;
-        return typeof code === 'number' ? code : -1;
-      }
-    },
-  };
-}
-
 /** Who may pass: the staff rights read for a staff/admin action (also when it refuses, for the audit). */
 async function admit(
   db: Database,
@@ -118,7 +93,7 @@ async function admit(
 export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefinition<F>) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
   const db = asDatabase(cloud.database());
-  const platform = makePlatform();
+  const platform = wechatPlatform;
   const actions = CONTRACT[fn] as Record<string, { input: z.ZodType; access: Access }>;
   const handlers = definition.handlers as Record<string, (ctx: HandlerContext, input: unknown) => Promise<unknown>>;
 

@@ -2,9 +2,11 @@
  * The events function's timer (every 5 minutes, Beijing time): passes on offers nobody claimed in
  * time, finishes sign-ups interrupted mid-way, and sends the day-before reminders — each only where
  * the worker granted it. Every step is a conditional write, so overlapping runs do no harm.
+ * Last, it continues the outbox: every area's messages a call could not send in time.
  */
 import { isQuietHour } from '../../../contract/time';
 import type { HandlerContext } from '../../runtime/context';
+import { drainOutbox, type SendReport } from '../messages/outbox';
 import { notifyOnce } from './notify';
 import { endFromCurrent, settle } from './signup';
 import { entriesOf, loadEvent } from './store';
@@ -18,11 +20,12 @@ export interface TickReport {
   expired: number;
   settled: number;
   reminded: number;
+  outbox: SendReport;
 }
 
 export async function tick(ctx: HandlerContext): Promise<TickReport> {
   const _ = ctx.db.command;
-  const report: TickReport = { expired: 0, settled: 0, reminded: 0 };
+  const report: Omit<TickReport, 'outbox'> = { expired: 0, settled: 0, reminded: 0 };
 
   const lapsed = await entriesOf(ctx.db).where({ status: 'offered', offerExpiresAt: _.lte(ctx.now) }).limit(BATCH).get();
   for (const entry of lapsed.data) {
@@ -61,5 +64,5 @@ export async function tick(ctx: HandlerContext): Promise<TickReport> {
       if (await notifyOnce(ctx, 'eventReminder', event, entry)) report.reminded += 1;
     }
   }
-  return report;
+  return { ...report, outbox: await drainOutbox(ctx) };
 }
