@@ -117,7 +117,7 @@ describe('events eligibility and forms', () => {
     const out = code(() => checkSignUp(event, { form: { phone: '12345', hukouLocal: 'no', extra: 'x' } }));
     expect(out).toContain('BAD_INPUT');
     expect(out).toContain('form.name');
-    expect(out).toContain('请填写11位手机号');
+    expect(out).toContain('手机号是1开头的11位数字');
     expect(out).toContain('form.extra');
   });
 

@@ -3,6 +3,7 @@ import { Button, Input, ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { CENTRE_SERVICE_LABELS, SENSITIVE_SERVICES, SLOT_STATE_LABELS, type CentreService, type Slot } from '@contract/centres/model';
 import { consentMissingText } from '@contract/privacy';
+import { mobileProblem } from '@contract/phone';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
 import { askBookingMessages, buttonState, monthDay } from '../../../../components/centres/client';
@@ -67,8 +68,9 @@ export default function BookPage() {
 
   async function confirm() {
     if (!picked || busy) return;
-    if (phone && !/^1\d{10}$/.test(phone)) {
-      setError('手机号要填11位数字，也可以不填');
+    const phoneProblem = phone ? mobileProblem(phone) : null;
+    if (phoneProblem) {
+      setError(`${phoneProblem}（也可以不填）`);
       return;
     }
     if (sensitive && !consent) {
@@ -185,7 +187,7 @@ export default function BookPage() {
                   <Button className='button' {...buttonState({ busy })} onClick={() => void confirm()}>
                     {rescheduleId ? '确认改时间' : '确认预约'}
                   </Button>
-                  <Text className='muted'>可以在开始前{view.rules.changeUntilHours}小时内取消或改时间。</Text>
+                  <Text className='muted'>要取消或改时间，最晚在开始前{view.rules.changeUntilHours}小时。</Text>
                 </View>
               )}
               {!picked && error && <Text className='error-text'>{error}</Text>}

@@ -159,7 +159,7 @@ export default function RightsArticlePage() {
                 {a.title}
               </Text>
               <Text className='muted' style={{ display: 'block' }}>
-                {a.reads} 人看过 · {a.helpful} 人觉得有用
+                {readsAndHelpful(a.reads, a.helpful)}
               </Text>
               <Text className='muted' style={{ display: 'block', marginTop: '12px' }}>
                 职工问：{a.question}
