@@ -7,6 +7,8 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR } from '../support/browser';
+import { rid } from '../cloud/centres-helpers';
+import { okOf } from '../support/local-cloud';
 import { devSignIn, useE2E } from '../support/e2e';
 
 const e2e = useE2E();
@@ -123,5 +125,71 @@ describe('issue 9 minors, through the UI', () => {
     // And tapping the words again turns it off.
     await page.getByText('字更大，按钮更大').click();
     await page.waitForFunction(() => document.querySelector('.shell--large') === null);
+  }, 90000);
+  it('staff list: a lottery counts its applications before the draw, a draft says 草稿 (not 报名已截止)', async () => {
+    // Two families apply for the 亲子游园会 lottery (setup through the actions; the staff screen is under test).
+    for (const n of [1, 2]) {
+      okOf(
+        await e2e.cloud.call(
+          'events',
+          'signUp',
+          { eventId: 'ev-youyuanhui', requestId: rid(n), form: { name: `家长${n}`, phone: `1381234567${n}`, employer: '九江厂' }, children: [{ name: `小孩${n}`, age: 6 }], sensitiveConsent: true },
+          { openid: `minors-family-${n}` },
+        ),
+      );
+    }
+    const page = await e2e.browser.newPage();
+    await devSignIn(page, e2e.url, '黄主任', 'staff');
+    await page.goto(`${e2e.url}/#/packages/events/staff/events/index`);
+    const lottery = page.locator('[data-testid="staff-event"]:visible', { hasText: '亲子游园会' });
+    await lottery.waitFor({ timeout: 20000 });
+    expect(await lottery.innerText()).toContain('已申请2人 · 名额120个 · 还没抽签');
+    expect(await lottery.innerText()).not.toContain('已报名0/120');
+
+    await page.getByText('新建活动').click();
+    await page.getByText('保存后是草稿').waitFor({ timeout: 20000 });
+    const title = page.locator('input[aria-label="活动名称"], [aria-label="活动名称"] input').first();
+    await title.click();
+    await page.keyboard.type('职工象棋赛');
+    await page.getByText('保存', { exact: true }).click();
+    await page.getByText('发布活动', { exact: true }).waitFor({ timeout: 20000 });
+    await page.goto(`${e2e.url}/#/packages/events/staff/events/index`);
+    const draft = page.locator('[data-testid="staff-event"]:visible', { hasText: '职工象棋赛' });
+    await draft.waitFor({ timeout: 20000 });
+    expect(await draft.innerText()).toContain('草稿，还没发布');
+    expect(await draft.innerText()).not.toContain('报名已截止');
+    await shot(page, 'staff-events');
+  }, 90000);
+  it('after picking a time the confirm card is on screen; after 改时间 the booking page says 改好了', async () => {
+    const page = await e2e.browser.newPage();
+    await page.setViewportSize({ width: 375, height: 667 });
+    await devSignIn(page, e2e.url, '冯师傅');
+    await page.goto(`${e2e.url}/#/packages/centres/pages/book/index?centreId=yannan&service=job-referral`);
+    const free = page.locator('.slot:not(.slot--off)');
+    await free.first().waitFor({ timeout: 20000 });
+    await free.first().click();
+    await page.locator('[data-testid="confirm"]').waitFor();
+    const inView = () =>
+      page.locator('[data-testid="confirm"] .button').first().evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      });
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="confirm"] .button');
+      if (!el) return false;
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    }, undefined, { timeout: 5000 });
+    expect(await inView()).toBe(true);
+    await page.getByText('确认预约').click();
+    await page.locator('[data-testid="booking"]').waitFor({ timeout: 20000 });
+
+    await page.getByText('改时间', { exact: true }).click();
+    await free.nth(1).waitFor({ timeout: 20000 });
+    await free.nth(1).click();
+    await page.getByText('确认改时间').click();
+    await page.getByText('改好了！下面是新的时间。').waitFor({ timeout: 20000 });
+    expect(await page.getByText('预约成功').count()).toBe(0);
+    await shot(page, 'rescheduled');
   }, 90000);
 });

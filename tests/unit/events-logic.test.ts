@@ -71,6 +71,8 @@ describe('events badges', () => {
     expect(badgeOf(base, new Date('2026-12-01T00:00:00Z'))).toBe('soon');
     expect(badgeOf({ ...base, status: 'cancelled' }, during)).toBe('cancelled');
     expect(badgeOf({ ...base, status: 'closed' }, during)).toBe('closed');
+    // A draft is not closed: it has not opened yet (only staff see it).
+    expect(badgeOf({ ...base, status: 'draft' }, during)).toBe('draft');
   });
 
   test('a small event is 名额紧张 at 5 seats or fewer', () => {

@@ -34,6 +34,11 @@ export default function BookPage() {
   const [consent, setConsent] = useState(false);
   const requestId = useRef(newRequestId());
 
+  // The confirm card appears under the slots, below the fold on a phone: bring it up once a time is picked.
+  useEffect(() => {
+    if (picked) void Taro.pageScrollTo({ selector: '#book-confirm', duration: 200 });
+  }, [picked?.start]);
+
   // Open on the first day that still has a free slot.
   useEffect(() => {
     if (state.status !== 'ready' || dayIndex >= 0) return;
@@ -83,7 +88,7 @@ export default function BookPage() {
     setBusy(false);
     if (!res) return;
     if (res.ok) {
-      void Taro.redirectTo({ url: `${PAGES.booking}?id=${encodeURIComponent(res.data.id)}&fresh=1` });
+      void Taro.redirectTo({ url: `${PAGES.booking}?id=${encodeURIComponent(res.data.id)}&fresh=${rescheduleId ? 'moved' : '1'}` });
       return;
     }
     setError(res.error.message);
@@ -166,7 +171,7 @@ export default function BookPage() {
                 })}
               </View>
               {picked && (
-                <View className='card' style={{ marginTop: 'var(--space)' }} data-testid='confirm'>
+                <View className='card' style={{ marginTop: 'var(--space)' }} data-testid='confirm' id='book-confirm'>
                   <Text className='title' style={{ display: 'block', marginTop: 0 }}>
                     3. 确认
                   </Text>
