@@ -192,4 +192,24 @@ describe('issue 9 minors, through the UI', () => {
     expect(await page.getByText('预约成功').count()).toBe(0);
     await shot(page, 'rescheduled');
   }, 90000);
+  it('a multi-line field\'s real input fills its box, and 活动说明 stays inside its card', async () => {
+    const page = await e2e.browser.newPage();
+    await devSignIn(page, e2e.url, '黄主任', 'staff');
+    await page.goto(`${e2e.url}/#/packages/rights/pages/ask/index`);
+    const ask = page.locator('taro-textarea-core.textarea:visible').first();
+    await ask.waitFor({ timeout: 20000 });
+    const sizes = await ask.evaluate((host) => ({ box: host.getBoundingClientRect().height, real: host.querySelector('textarea')!.getBoundingClientRect().height }));
+    expect(sizes.box).toBeGreaterThanOrEqual(140);
+    expect(sizes.real).toBeGreaterThanOrEqual(sizes.box * 0.7);
+
+    await page.goto(`${e2e.url}/#/packages/events/staff/edit/index`);
+    await page.getByText('保存后是草稿').waitFor({ timeout: 20000 });
+    const description = page.locator('taro-textarea-core.textarea:visible').first();
+    const fits = await description.evaluate((el) => {
+      const card = el.closest('.card') ?? el.parentElement!;
+      return el.getBoundingClientRect().right <= card.getBoundingClientRect().right + 0.5;
+    });
+    expect(fits).toBe(true);
+    await shot(page, 'event-edit');
+  }, 90000);
 });

@@ -97,7 +97,7 @@ function Feedback({ article, onVoted }: { article: ArticleView; onVoted: (votes:
             ))}
           </View>
           <Textarea
-            className='rt-textarea'
+            className='textarea'
             style={{ minHeight: '160px' }}
             value={text}
             maxlength={200}

@@ -106,7 +106,7 @@ export default function RightsAskPage() {
           什么时候、在哪个厂、发生了什么、你想怎么解决。不用写名字。
         </Text>
         <Textarea
-          className='rt-textarea'
+          className='textarea'
           value={description}
           maxlength={RIGHTS_LIMITS.descriptionMax}
           placeholder='例如：我在厂里做了8个月，一直没签合同，现在老板叫我走……'
