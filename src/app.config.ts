@@ -41,6 +41,8 @@ export default defineAppConfig({
     // 工作台 (staff only) and 我的数据
     { root: 'packages/staff', pages: ['pages/home/index', 'pages/dashboard/index', 'pages/roles/index', 'pages/audit/index'] },
     { root: 'packages/me', pages: ['pages/data/index', 'pages/staff-code/index'] },
+    // Where an unknown address lands (src/app.tsx)
+    { root: 'packages/app', pages: ['pages/not-found/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { requestIdSchema as requestId } from '../request-id-schema';
 import { action } from '../define';
+import { mobilePhone as phone } from '../phone';
 import {
   CENTRE_SERVICES,
   FAIR_LIMITS,
@@ -26,7 +27,6 @@ const isoInstant = z.iso.datetime({ offset: true });
 const day = z.iso.date();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
 /** A client-made id for one press of a button: a retry of the same press is answered, not repeated. */
-const phone = z.string().trim().regex(/^1\d{10}$/, '请填写11位手机号');
 const personName = z.string().trim().min(1).max(20);
 
 const rosterInput = z.strictObject({

@@ -72,6 +72,8 @@ describe('events badges', () => {
     expect(badgeOf(base, new Date('2026-12-01T00:00:00Z'))).toBe('soon');
     expect(badgeOf({ ...base, status: 'cancelled' }, during)).toBe('cancelled');
     expect(badgeOf({ ...base, status: 'closed' }, during)).toBe('closed');
+    // A draft is not closed: it has not opened yet (only staff see it).
+    expect(badgeOf({ ...base, status: 'draft' }, during)).toBe('draft');
   });
 
   test('a small event is 名额紧张 at 5 seats or fewer', () => {
@@ -118,7 +120,7 @@ describe('events eligibility and forms', () => {
     const out = code(() => checkSignUp(event, { form: { phone: '12345', hukouLocal: 'no', extra: 'x' } }));
     expect(out).toContain('BAD_INPUT');
     expect(out).toContain('form.name');
-    expect(out).toContain('请填写11位手机号');
+    expect(out).toContain('手机号是1开头的11位数字');
     expect(out).toContain('form.extra');
   });
 
