@@ -1,5 +1,5 @@
 import { currentCampaign, getPoint, listCampaigns, qrCode, saveCampaign, stats } from '../domain/station/campaigns';
-import { tap } from '../domain/station/taps';
+import { settleTaps, tap } from '../domain/station/taps';
 import { createEntry } from '../runtime/entry';
 import { wechatQr } from '../runtime/wechat-openapi';
 
@@ -13,4 +13,5 @@ export const main = createEntry('station', {
     staffQrCode: (ctx, input) => qrCode(ctx, input, wechatQr),
     staffStats: stats,
   },
+  timers: { stationTick: settleTaps },
 });

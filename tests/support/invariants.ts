@@ -72,6 +72,18 @@ export function checkInvariants(cloud: LocalCloud): InvariantReport {
     expect(s.left >= 0, `stock ${String(s._id)}: left ${s.left} < 0`);
     expect(s.stock - s.left === given, `stock ${String(s._id)}: ${s.stock - s.left} given out, ${given} gift taps`);
   }
+  // Station taps record their unit in the counters they moved (`m.<tapId>`): stock given = its
+  // markers, an hourly 人次 = its markers, and each marker belongs to an existing tap.
+  const tapIds = new Set(taps.map((t) => String(t._id)));
+  for (const name of ['station_stock', 'station_counts'] as const) {
+    for (const c of all[name] as (D & { m?: Record<string, boolean>; stock?: number; left?: number; n?: number })[]) {
+      if (!c.m) continue; // a counter from before markers (seed figures)
+      const marks = Object.keys(c.m);
+      const moved = name === 'station_stock' ? (c.stock ?? 0) - (c.left ?? 0) : (c.n ?? 0);
+      expect(moved === marks.length, `${name}/${String(c._id)}: moved ${moved}, ${marks.length} taps marked`);
+      for (const id of marks) expect(tapIds.has(id), `${name}/${String(c._id)}: marked by tap ${id}, which does not exist`);
+    }
+  }
   for (const name of ['booking_quotas', 'rights_quotas'] as const) {
     for (const q of all[name] as (D & { left: number })[]) expect(q.left >= 0, `${name}/${String(q._id)}: left ${q.left} < 0`);
   }
