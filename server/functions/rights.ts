@@ -2,6 +2,7 @@ import { categoryArticles, getArticle, myFavourites, rightsHome, setFavourite, v
 import { ask, getConsultation, myConsultations, rateAnswer, staffAnswer, staffClaim, staffConsultation, staffConsultations } from '../domain/rights/consultations';
 import { searchArticles } from '../domain/rights/search-cache';
 import { staffArticle, staffArticles, staffInsights, staffSaveArticle, staffSetArticleStatus } from '../domain/rights/staff-articles';
+import { limited } from '../domain/rate-limits';
 import { createEntry } from '../runtime/entry';
 
 export const main = createEntry('rights', {
@@ -10,13 +11,13 @@ export const main = createEntry('rights', {
     category: categoryArticles,
     search: searchArticles,
     article: getArticle,
-    vote: voteArticle,
-    favourite: setFavourite,
+    vote: limited('rights', voteArticle),
+    favourite: limited('rights', setFavourite),
     myFavourites,
-    ask,
+    ask: limited('rights', ask),
     myConsultations,
     consultation: getConsultation,
-    rate: rateAnswer,
+    rate: limited('rights', rateAnswer),
     staffArticles,
     staffArticle,
     staffSaveArticle,

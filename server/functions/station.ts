@@ -1,5 +1,6 @@
 import { currentCampaign, getPoint, listCampaigns, qrCode, saveCampaign, stats } from '../domain/station/campaigns';
 import { settleTaps, tap } from '../domain/station/taps';
+import { limited } from '../domain/rate-limits';
 import { createEntry } from '../runtime/entry';
 import { wechatQr } from '../runtime/wechat-openapi';
 
@@ -7,7 +8,7 @@ export const main = createEntry('station', {
   handlers: {
     current: currentCampaign,
     point: getPoint,
-    tap,
+    tap: limited('stationTaps', tap),
     staffCampaigns: listCampaigns,
     staffSaveCampaign: saveCampaign,
     staffQrCode: (ctx, input) => qrCode(ctx, input, wechatQr),

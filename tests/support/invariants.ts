@@ -34,7 +34,7 @@ export function checkInvariants(cloud: LocalCloud): InvariantReport {
   // 2. Events: seatsLeft + Σheld = capacity, seats never below zero, the ledger matches the entries,
   //    one active entry per worker per event.
   const entries = all.event_entries as (D & { eventId: string; openid: string; status: EntryStatus; seats: number })[];
-  for (const ev of all.events as (D & { capacity?: number; seatsLeft?: number; held?: Record<string, number> })[]) {
+  for (const ev of all.events as (D & { capacity?: number; seatsLeft?: number; held?: Record<string, number>; queue?: string[]; w?: Record<string, boolean> })[]) {
     if (typeof ev.capacity !== 'number') continue; // a hand-made figure fixture, not a live event
     const held = Object.values(ev.held ?? {}).reduce((a, b) => a + b, 0);
     const mine = entries.filter((e) => e.eventId === ev._id);
@@ -42,6 +42,10 @@ export function checkInvariants(cloud: LocalCloud): InvariantReport {
     expect((ev.seatsLeft ?? 0) >= 0, `event ${String(ev._id)}: seatsLeft ${ev.seatsLeft} < 0`);
     expect((ev.seatsLeft ?? 0) + held === ev.capacity, `event ${String(ev._id)}: seatsLeft ${ev.seatsLeft} + held ${held} != capacity ${ev.capacity}`);
     expect(held === holding, `event ${String(ev._id)}: ledger holds ${held} seats, entries hold ${holding}`);
+    // The queue holds exactly the waiting entries (it is trimmed as they leave), so it cannot grow without end.
+    const queue = (ev.queue ?? []) as string[];
+    const waitingIds = Object.keys((ev.w ?? {}) as Record<string, boolean>);
+    expect(queue.length === waitingIds.length && waitingIds.every((id) => queue.includes(id)), `event ${String(ev._id)}: queue has ${queue.length}, ${waitingIds.length} wait`);
   }
   const active = new Map<string, number>();
   for (const e of entries) {

@@ -1,10 +1,12 @@
 /**
  * The events function's timer (every 5 minutes, Beijing time): passes on offers nobody claimed in
- * time, finishes sign-ups interrupted mid-way, and sends the day-before reminders — each only where
+ * time, finishes sign-ups interrupted mid-way, removes ended rate-limit windows, and sends the
+ * day-before reminders — each only where
  * the worker granted it. Every step is a conditional write, so overlapping runs do no harm.
  */
 import { shanghai } from '../../../contract/time';
 import type { HandlerContext } from '../../runtime/context';
+import { removeEndedWindows } from '../rate-limits';
 import { notifyOnce } from './notify';
 import { endFromCurrent, settle } from './signup';
 import { entriesOf, loadEvent } from './store';
@@ -44,6 +46,10 @@ export async function tick(ctx: HandlerContext): Promise<TickReport> {
       console.error('[events] could not settle', entry._id, error);
     }
   }
+
+  // Housekeeping for every area's rate limits (server/domain/rate-limits.ts): this is the timer
+  // that runs often enough to keep the collection to the current windows.
+  await removeEndedWindows(ctx);
 
   const hour = shanghai(ctx.now).hour();
   if (hour >= QUIET_HOURS.to && hour < QUIET_HOURS.from) {
