@@ -7,6 +7,7 @@ import {
   UNHELPFUL_REASONS,
   type ArticleCategory,
   type ArticleSummary,
+  type ArticleSyncReport,
   type ArticleView,
   type Consultation,
   type ConsultationSummary,
@@ -49,17 +50,16 @@ const articleDraft = z.strictObject({
   case: z.strictObject({ title: text(60), story: text(1000), outcome: text(1000) }),
   keywords: z.array(text(20)).max(L.keywordsMax),
   related: z.array(slug).max(8),
-  reviewedBy: text(60),
-  reviewedAt: day,
+  author: text(60),
   effectiveLawCheckedAt: day,
-  reviewDue: day,
   featured: z.boolean(),
 });
 
 /**
  * Function `rights`: 维权普法 articles, search, votes, favourites, and 法律咨询 (consultations).
  * Workers read and search (public), vote, keep favourites and ask (worker). Staff (`staff*`)
- * answer consultations and see what workers could not find; admins write, publish and retire articles.
+ * answer consultations and see what workers could not find; admins write, publish and retire
+ * articles, and the union's lawyer (an admin) marks them reviewed.
  */
 export const rights = {
   home: action<RightsHome>()({ input: z.strictObject({}), access: 'public' }),
@@ -111,6 +111,13 @@ export const rights = {
     input: z.strictObject({ slug, status: z.enum(['draft', 'published', 'retired']) }),
     access: 'admin',
   }),
+  /** The union's lawyer (an admin) signs off the version they read (its updatedAt). */
+  staffReviewArticle: action<StaffArticle>()({
+    input: z.strictObject({ slug, updatedAt: z.iso.datetime() }),
+    access: 'admin',
+  }),
+  /** 更新内置文章: bring content/ fixes into the database (docs/deploying.md); staff edits are kept. */
+  staffSyncArticles: action<ArticleSyncReport>()({ input: z.strictObject({}), access: 'admin' }),
   staffConsultations: action<StaffConsultation[]>()({
     input: z.strictObject({ status: z.enum(['submitted', 'processing', 'answered', 'closed', 'open']).default('open') }),
     access: 'staff',

@@ -2,7 +2,6 @@ import { currentCampaign, getPoint, listCampaigns, qrCode, saveCampaign, stats }
 import { settleTaps, tap } from '../domain/station/taps';
 import { limited } from '../domain/rate-limits';
 import { createEntry } from '../runtime/entry';
-import { wechatQr } from '../runtime/wechat-openapi';
 
 export const main = createEntry('station', {
   handlers: {
@@ -11,7 +10,7 @@ export const main = createEntry('station', {
     tap: limited('stationTaps', tap),
     staffCampaigns: listCampaigns,
     staffSaveCampaign: saveCampaign,
-    staffQrCode: (ctx, input) => qrCode(ctx, input, wechatQr),
+    staffQrCode: qrCode,
     staffStats: stats,
   },
   timers: { stationTick: settleTaps },

@@ -14,7 +14,7 @@ import type { HandlerContext } from '../../runtime/context';
 import { REQUIRED_FIELD_KEYS } from './eligibility';
 import { changeCapacity } from './ledger';
 import { newSeed } from './lottery';
-import { notifyOnce } from './notify';
+import { notify } from './notify';
 import { promote } from './promote';
 import { toDetail, toSummary, WITHOUT_LEDGER, type EntryDoc, type EventDoc } from './records';
 import { endFromCurrent } from './signup';
@@ -161,7 +161,7 @@ async function notifyCancelled(ctx: HandlerContext, event: EventDoc): Promise<vo
     .where({ eventId: event._id, status: _.in(['applied', 'confirmed', 'waitlisted', 'offered']), 'subs.eventCancelled': true })
     .limit(1000)
     .get();
-  for (const entry of entries.data) await notifyOnce(ctx, 'eventCancelled', event, entry);
+  await notify(ctx, 'eventCancelled', event, entries.data);
 }
 
 export async function setCapacity(ctx: HandlerContext, input: { id: string; capacity: number }): Promise<EventDetail> {

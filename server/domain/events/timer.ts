@@ -3,10 +3,12 @@
  * time, finishes sign-ups interrupted mid-way, removes ended rate-limit windows, and sends the
  * day-before reminders — each only where
  * the worker granted it. Every step is a conditional write, so overlapping runs do no harm.
+ * Last, it continues the outbox: every area's messages a call could not send in time.
  */
-import { shanghai } from '../../../contract/time';
+import { isQuietHour } from '../../../contract/time';
 import type { HandlerContext } from '../../runtime/context';
 import { removeEndedWindows } from '../rate-limits';
+import { drainOutbox, type SendReport } from '../messages/outbox';
 import { notifyOnce } from './notify';
 import { endFromCurrent, settle } from './signup';
 import { entriesOf, loadEvent } from './store';
@@ -15,18 +17,17 @@ const BATCH = 100;
 /** A sign-up still pending after this was interrupted (the function's timeout is 20 s). */
 const STALE_PENDING_MS = 60_000;
 const REMIND_WITHIN_MS = 24 * 3600_000;
-/** No messages at night (Shanghai): the reminder waits for the morning run. */
-const QUIET_HOURS = { from: 22, to: 8 };
 
 export interface TickReport {
   expired: number;
   settled: number;
   reminded: number;
+  outbox: SendReport;
 }
 
 export async function tick(ctx: HandlerContext): Promise<TickReport> {
   const _ = ctx.db.command;
-  const report: TickReport = { expired: 0, settled: 0, reminded: 0 };
+  const report: Omit<TickReport, 'outbox'> = { expired: 0, settled: 0, reminded: 0 };
 
   const lapsed = await entriesOf(ctx.db).where({ status: 'offered', offerExpiresAt: _.lte(ctx.now) }).limit(BATCH).get();
   for (const entry of lapsed.data) {
@@ -51,8 +52,8 @@ export async function tick(ctx: HandlerContext): Promise<TickReport> {
   // that runs often enough to keep the collection to the current windows.
   await removeEndedWindows(ctx);
 
-  const hour = shanghai(ctx.now).hour();
-  if (hour >= QUIET_HOURS.to && hour < QUIET_HOURS.from) {
+  // No messages at night: the reminder waits for the first run after quiet hours.
+  if (!isQuietHour(ctx.now)) {
     const due = await entriesOf(ctx.db)
       .where({
         status: 'confirmed',
@@ -69,5 +70,5 @@ export async function tick(ctx: HandlerContext): Promise<TickReport> {
       if (await notifyOnce(ctx, 'eventReminder', event, entry)) report.reminded += 1;
     }
   }
-  return report;
+  return { ...report, outbox: await drainOutbox(ctx) };
 }

@@ -132,6 +132,15 @@ function FavouriteButton({ article }: { article: ArticleView }) {
   );
 }
 
+/**
+ * Who wrote it, and the lawyer's review once there is one. An unreviewed article says nothing
+ * about review: "待律师复核" is for staff, never for workers.
+ */
+function articleCredit(a: ArticleView): string {
+  const reviewed = a.review.state === 'reviewed' ? `；律师复核：${a.review.reviewer}，${a.review.reviewedAt}` : '';
+  return `整理：${a.author}${reviewed}；法律条文核对到 ${a.effectiveLawCheckedAt}`;
+}
+
 export default function RightsArticlePage() {
   const slug = useRouter().params.slug ?? '';
   const { state, reload } = useCall('rights', 'article', { slug });
@@ -214,7 +223,7 @@ export default function RightsArticlePage() {
                 </View>
               ))}
               <Text className='muted' style={{ display: 'block', marginTop: '12px' }}>
-                审核：{a.reviewedBy}，{a.reviewedAt}；法律条文核对到 {a.effectiveLawCheckedAt}
+                {articleCredit(a)}
               </Text>
             </View>
 
