@@ -53,8 +53,6 @@ module.exports = {
       transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
       // tests take page paths from src/routes.ts; the pages run dist's own Taro, never this one
       moduleNameMapper: { '^@tarojs/taro$': '<rootDir>/tests/weapp/support/taro-absent.js' },
-      // a journey is many steps, the first ones waiting for cold function instances on a busy machine
-      testTimeout: 30000,
     }),
     nodeProject('adversarial'),
   ],

@@ -9,7 +9,10 @@ import { PAGES, TABS } from '../../src/routes';
 import { COLLECTIONS } from '../../server/db/schema';
 import { startTestCloud, worker, type TestCloud } from '../support/local-cloud';
 import { doubleTap, tap, textOf, type, waitForText } from './support/screen';
-import { startWeapp, type Weapp } from './support/weapp';
+import { rawQuery, startWeapp, type Weapp } from './support/weapp';
+
+// A journey is many steps, the first ones waiting for cold function instances on a busy machine.
+jest.setTimeout(30000);
 
 let cloud: TestCloud;
 let app: Weapp;
@@ -69,7 +72,6 @@ describe('the harness behaves as WeChat', () => {
     expect(app.top().path).toBe(TABS.home);
     expect(textOf(app)).toContain('服务中心');
     // WeChat passes what follows "=" untouched, "%" escapes included.
-    const { rawQuery } = await import('./support/weapp');
     expect(rawQuery('/packages/centres/pages/fair/index?id=shatou%3A2026-12-12&from=home').query).toEqual({ id: 'shatou%3A2026-12-12', from: 'home' });
   });
 });
