@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { CallState } from '../hooks/use-call';
 import { openTab, type TabPath } from '../routes';
+import { AppButton } from './button';
 
 interface Props<O> {
   state: CallState<O>;
@@ -27,13 +28,13 @@ export function AsyncView<O>({ state, onRetry, emptyText, isEmpty, children, exi
     return (
       <View className='card' role='alert'>
         <Text>{state.error.message}</Text>
-        <Button className='button' onClick={onRetry}>
+        <AppButton  onClick={onRetry}>
           重试
-        </Button>
+        </AppButton>
         {exit && (
-          <Button className='button button--plain' onClick={() => openTab(exit.tab)}>
+          <AppButton kind='secondary' onClick={() => openTab(exit.tab)}>
             {exit.label}
-          </Button>
+          </AppButton>
         )}
       </View>
     );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CENTRE_SERVICE_LABELS, type NearestFree } from '@contract/centres/model';
 import { call } from '../../api/call';
@@ -7,6 +7,7 @@ import { useCall } from '../../hooks/use-call';
 import { openPage, PAGES } from '../../routes';
 import { monthDay } from './client';
 import './bookings.scss';
+import { AppButton } from '../button';
 
 /** 平安返乡: shown on 首页 while a station campaign runs (or is about to). */
 export function StationBanner() {
@@ -92,9 +93,9 @@ export function NearestFreeCard() {
         <Text className='muted'>今天已经约满了，可以点下面的服务中心约别的日子。</Text>
       )}
       {process.env.TARO_ENV === 'weapp' && found !== null && located === undefined && (
-        <Button className='button button--plain' onClick={() => void useLocation()}>
+        <AppButton kind='secondary' onClick={() => void useLocation()}>
           用我的位置找最近的
-        </Button>
+        </AppButton>
       )}
       {note && <Text className='muted line'>{note}</Text>}
     </View>

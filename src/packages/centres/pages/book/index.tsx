@@ -1,24 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Input, ScrollView, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Input, ScrollView, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import { CENTRE_SERVICE_LABELS, SENSITIVE_SERVICES, SLOT_STATE_LABELS, type CentreService, type Slot } from '@contract/centres/model';
 import { consentMissingText } from '@contract/privacy';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
-import { askBookingMessages, buttonState, monthDay } from '../../../../components/centres/client';
+import { askBookingMessages, monthDay } from '../../../../components/centres/client';
 import { newRequestId } from '@contract/request-id';
 import { PageShell } from '../../../../components/page-shell';
 import { ensurePrivacyConsent, PRIVACY_DECLINED, SensitiveConsent } from '../../../../components/privacy/consent';
 import { useCall } from '../../../../hooks/use-call';
 import { PAGES } from '../../../../routes';
 import '../../../../components/centres/bookings.scss';
+import { AppButton } from '../../../../components/button';
 
 /**
  * Pick a day, pick a time, confirm: three taps. Also used to move a booking (?reschedule=<id>).
  * A new booking of a sensitive service (困难帮扶) waits for its own consent tick.
  */
 export default function BookPage() {
-  const params = useRouter().params;
+  const params = usePageParams();
   const centreId = params.centreId ?? '';
   const service = (params.service ?? '') as CentreService;
   const rescheduleId = params.reschedule;
@@ -182,9 +184,9 @@ export default function BookPage() {
                   )}
                   {sensitive && <SensitiveConsent kind={sensitive} checked={consent} onChange={setConsent} />}
                   {error && <Text className='error-text'>{error}</Text>}
-                  <Button className='button' {...buttonState({ busy })} onClick={() => void confirm()}>
+                  <AppButton  busy={busy} onClick={() => void confirm()}>
                     {rescheduleId ? '确认改时间' : '确认预约'}
-                  </Button>
+                  </AppButton>
                   <Text className='muted'>可以在开始前{view.rules.changeUntilHours}小时内取消或改时间。</Text>
                 </View>
               )}

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { stopPullDownRefresh, useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS } from '@contract/centres/model';
 import { ErrorCard } from '../../../../components/centres/signed-out';
@@ -6,6 +6,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, openTab, PAGES, TABS } from '../../../../routes';
 import '../../../../components/centres/bookings.scss';
+import { AppButton } from '../../../../components/button';
 
 /** 我的预约: coming bookings first, each opens its booking code. */
 export default function MyBookingsPage() {
@@ -24,9 +25,9 @@ export default function MyBookingsPage() {
       {state.status === 'ready' && state.data.length === 0 && (
         <View className='card'>
           <Text style={{ display: 'block' }}>还没有预约。</Text>
-          <Button className='button' onClick={() => openTab(TABS.home)}>
+          <AppButton  onClick={() => openTab(TABS.home)}>
             去服务中心预约
-          </Button>
+          </AppButton>
         </View>
       )}
       {state.status === 'ready' &&

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import type { EventDraftInput } from '@contract/events/actions';
 import {
   ALLOCATION_LABELS,
@@ -17,6 +17,7 @@ import { call } from '../../../../api/call';
 import { PageShell } from '../../../../components/page-shell';
 import { openPage, PAGES } from '../../../../routes';
 import '../../../../components/events/events.scss';
+import { AppButton } from '../../../../components/button';
 
 type GroupKind = 'single' | 'team' | 'family';
 
@@ -144,9 +145,9 @@ function Choice<T extends string>({ value, options, onChange }: { value: T; opti
   return (
     <View className='ev-choice-row'>
       {options.map(([key, label]) => (
-        <Button key={key} className={key === value ? 'button ev-small-button' : 'button button--plain ev-small-button'} onClick={() => onChange(key)}>
+        <AppButton key={key} kind={key === value ? 'primary' : 'secondary'} className='ev-small-button' onClick={() => onChange(key)}>
           {label}
-        </Button>
+        </AppButton>
       ))}
     </View>
   );
@@ -154,7 +155,7 @@ function Choice<T extends string>({ value, options, onChange }: { value: T; opti
 
 /** Staff: create or edit an event. A new one is saved as a draft; publish it from the event's page. */
 export default function StaffEditEventPage() {
-  const id = useRouter().params.id ?? '';
+  const id = usePageParams().id ?? '';
   const [existing, setExisting] = useState<EventDetail | null>(null);
   const [form, setForm] = useState<Form>(blank);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -271,12 +272,12 @@ export default function StaffEditEventPage() {
             <Text>{message}</Text>
           </View>
         )}
-        <Button className='button' loading={busy} {...(busy ? { disabled: true } : {})} onClick={() => void save()}>
+        <AppButton  busy={busy} disabled={!!busy} onClick={() => void save()}>
           保存
-        </Button>
-        <Button className='button button--plain' onClick={() => openPage(PAGES.eventsStaff)}>
+        </AppButton>
+        <AppButton kind='secondary' onClick={() => openPage(PAGES.eventsStaff)}>
           不保存，回活动管理
-        </Button>
+        </AppButton>
       </View>
     </PageShell>
   );
