@@ -28,7 +28,7 @@ export function AsyncView<O>({ state, onRetry, emptyText, isEmpty, children, exi
     return (
       <View className='card' role='alert'>
         <Text>{state.error.message}</Text>
-        <AppButton  onClick={onRetry}>
+        <AppButton onClick={onRetry}>
           重试
         </AppButton>
         {exit && (

@@ -9,11 +9,11 @@ export function ErrorCard({ error, onRetry }: { error: AppErrorBody; onRetry: ()
     <View className='card' role='alert'>
       <Text style={{ display: 'block' }}>{error.code === 'NOT_SIGNED_IN' && process.env.TARO_ENV !== 'weapp' ? '请先在「我的」里登录' : error.message}</Text>
       {error.code === 'NOT_SIGNED_IN' ? (
-        <AppButton  onClick={() => openTab(TABS.me)}>
+        <AppButton onClick={() => openTab(TABS.me)}>
           去「我的」
         </AppButton>
       ) : (
-        <AppButton  onClick={onRetry}>
+        <AppButton onClick={onRetry}>
           重试
         </AppButton>
       )}

@@ -38,7 +38,7 @@ export function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
       </Text>
       <Input className='input' placeholder='名字，例如 小王' value={name} onInput={(e) => setName(e.detail.value)} maxlength={20} />
       {error && <Text style={{ color: 'var(--color-error)', display: 'block' }}>{error}</Text>}
-      <AppButton  onClick={() => void signIn('worker')}>
+      <AppButton onClick={() => void signIn('worker')}>
         以职工身份登录
       </AppButton>
       <AppButton kind='secondary' onClick={() => void signIn('staff')}>

@@ -77,12 +77,12 @@ export function EntryPanel({ entry, onChanged, showTitle = false }: { entry: MyE
         </View>
       )}
       {!entry.eventCancelled && (entry.status === 'confirmed' || entry.status === 'checked_in') && (
-        <AppButton  onClick={() => openPage(PAGES.eventTicket, { entryId: entry.id })}>
+        <AppButton onClick={() => openPage(PAGES.eventTicket, { entryId: entry.id })}>
           看入场码
         </AppButton>
       )}
       {entry.status === 'offered' && (
-        <AppButton  busy={busy === 'claim'} disabled={!!busy} onClick={() => void act('claim')}>
+        <AppButton busy={busy === 'claim'} disabled={!!busy} onClick={() => void act('claim')}>
           确认参加
         </AppButton>
       )}

@@ -200,7 +200,7 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
           <Text>{message}</Text>
         </View>
       )}
-      <AppButton  onClick={() => void submit()} busy={busy} disabled={!!busy}>
+      <AppButton onClick={() => void submit()} busy={busy}>
         {busy ? '正在提交…' : event.allocation === 'lottery' ? '提交申请' : '提交报名'}
       </AppButton>
       <AppButton kind='secondary' onClick={onCancel}>

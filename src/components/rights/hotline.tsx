@@ -9,7 +9,7 @@ export function HotlineCard({ text = '急事、说不清的事，直接打工会
   return (
     <View className='card rt-hotline'>
       <Text style={{ display: 'block' }}>{text}</Text>
-      <AppButton  onClick={() => void Taro.makePhoneCall({ phoneNumber: UNION_HOTLINE })} aria-label={`打电话 ${UNION_HOTLINE}`}>
+      <AppButton onClick={() => void Taro.makePhoneCall({ phoneNumber: UNION_HOTLINE })} aria-label={`打电话 ${UNION_HOTLINE}`}>
         打 {UNION_HOTLINE}
       </AppButton>
     </View>

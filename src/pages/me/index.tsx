@@ -61,7 +61,7 @@ export default function MePage() {
         }
       </AsyncView>
       {state.status === 'ready' && state.data.signedIn && state.data.role !== 'worker' && (
-        <AppButton  data-testid='staff-entry' onClick={() => openPage(PAGES.staffHome)}>
+        <AppButton data-testid='staff-entry' onClick={() => openPage(PAGES.staffHome)}>
           工作台
         </AppButton>
       )}

@@ -31,7 +31,7 @@ export default function RightsPage() {
       </View>
 
       <View className='rt-row'>
-        <AppButton  onClick={() => openAsk()}>
+        <AppButton onClick={() => openAsk()}>
           我要咨询
         </AppButton>
         <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsDeadlines)}>

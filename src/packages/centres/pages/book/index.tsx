@@ -184,7 +184,7 @@ export default function BookPage() {
                   )}
                   {sensitive && <SensitiveConsent kind={sensitive} checked={consent} onChange={setConsent} />}
                   {error && <Text className='error-text'>{error}</Text>}
-                  <AppButton  busy={busy} onClick={() => void confirm()}>
+                  <AppButton busy={busy} onClick={() => void confirm()}>
                     {rescheduleId ? '确认改时间' : '确认预约'}
                   </AppButton>
                   <Text className='muted'>可以在开始前{view.rules.changeUntilHours}小时内取消或改时间。</Text>

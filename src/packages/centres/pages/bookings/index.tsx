@@ -25,7 +25,7 @@ export default function MyBookingsPage() {
       {state.status === 'ready' && state.data.length === 0 && (
         <View className='card'>
           <Text style={{ display: 'block' }}>还没有预约。</Text>
-          <AppButton  onClick={() => openTab(TABS.home)}>
+          <AppButton onClick={() => openTab(TABS.home)}>
             去服务中心预约
           </AppButton>
         </View>

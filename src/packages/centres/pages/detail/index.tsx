@@ -54,7 +54,7 @@ function StaffCard({ centreId }: { centreId: string }) {
       <Text className='title' style={{ display: 'block' }}>
         工作人员
       </Text>
-      <AppButton  onClick={() => openPage(PAGES.centreStaffDay, { centreId })}>
+      <AppButton onClick={() => openPage(PAGES.centreStaffDay, { centreId })}>
         今天的预约 · 核销
       </AppButton>
       {centreId === 'shatou' && (
@@ -87,7 +87,7 @@ export default function CentreDetailPage() {
                 地址
               </Text>
               <Text style={{ display: 'block' }}>{centre.address}</Text>
-              <AppButton  onClick={() => navigate(centre)}>
+              <AppButton onClick={() => navigate(centre)}>
                 {process.env.TARO_ENV === 'weapp' ? '导航去这里' : '复制地址'}
               </AppButton>
               <Text className='muted' style={{ display: 'block' }}>

@@ -105,7 +105,7 @@ export default function FairPage() {
                   </View>
                   <Text className='line'>正在服务：{q.serving > 0 ? `${q.serving}号` : '还没开始'}</Text>
                   {!mine && q.windows.length === 0 && (
-                    <AppButton  busy={busy === `${q.id}:`} onClick={() => void take(q.id)}>
+                    <AppButton busy={busy === `${q.id}:`} onClick={() => void take(q.id)}>
                       取号
                     </AppButton>
                   )}

@@ -111,7 +111,7 @@ export default function StaffDayPage() {
           核销预约码
         </Text>
         {process.env.TARO_ENV === 'weapp' && (
-          <AppButton  onClick={() => void scan()}>
+          <AppButton onClick={() => void scan()}>
             扫码核销
           </AppButton>
         )}

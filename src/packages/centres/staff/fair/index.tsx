@@ -65,7 +65,7 @@ export default function FairStaffPage() {
                 <Text className='number' style={{ display: 'block' }}>
                   {q.serving > 0 ? `${q.serving}号` : '未开始'}
                 </Text>
-                <AppButton  disabled={q.waiting === 0} onClick={() => void next(q.id)}>
+                <AppButton disabled={q.waiting === 0} onClick={() => void next(q.id)}>
                   叫下一个号
                 </AppButton>
                 <Input

@@ -108,12 +108,12 @@ export default function EventDetailPage() {
               needsSignIn() ? (
                 <View className='card'>
                   <Text>报名前请先登录。</Text>
-                  <AppButton  onClick={() => openTab(TABS.me)}>
+                  <AppButton onClick={() => openTab(TABS.me)}>
                     去登录
                   </AppButton>
                 </View>
               ) : (
-                <AppButton  onClick={() => setFilling(true)} data-testid='sign-up'>
+                <AppButton onClick={() => setFilling(true)} data-testid='sign-up'>
                   {signUpLabel(event)}
                 </AppButton>
               )

@@ -22,7 +22,7 @@ export default function MyEntriesPage() {
       <PageShell>
         <View className='card'>
           <Text style={{ display: 'block' }}>看报名记录前请先登录。</Text>
-          <AppButton  onClick={() => openTab(TABS.me)}>
+          <AppButton onClick={() => openTab(TABS.me)}>
             去登录
           </AppButton>
         </View>

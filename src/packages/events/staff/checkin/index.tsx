@@ -127,13 +127,13 @@ export default function StaffCheckInPage() {
           扫码签到
         </Text>
         {process.env.TARO_ENV === 'weapp' ? (
-          <AppButton  onClick={() => void scan()}>
+          <AppButton onClick={() => void scan()}>
             扫入场码
           </AppButton>
         ) : (
           <>
             <Input className='input ev-input' value={code} placeholder='输入或粘贴入场码' onInput={(ev) => setCode(ev.detail.value)} aria-label='入场码' name='ticket-code' />
-            <AppButton  onClick={() => void checkInByCode(code)} data-testid='check-in'>
+            <AppButton onClick={() => void checkInByCode(code)} data-testid='check-in'>
               签到
             </AppButton>
           </>
@@ -209,7 +209,7 @@ export default function StaffCheckInPage() {
             </AppButton>
           )}
           {event.state.data.allocation === 'lottery' && !event.state.data.lottery?.drawnAt && (
-            <AppButton  onClick={() => void confirmThen('现在抽签？', '抽签结果公开，不能重抽。', () => void run('抽签', () => call('events', 'draw', { id: eventId })))}>
+            <AppButton onClick={() => void confirmThen('现在抽签？', '抽签结果公开，不能重抽。', () => void run('抽签', () => call('events', 'draw', { id: eventId })))}>
               抽签
             </AppButton>
           )}
@@ -220,7 +220,7 @@ export default function StaffCheckInPage() {
             </AppButton>
           </View>
           {event.state.data.status === 'draft' && (
-            <AppButton  onClick={() => void run('发布', () => call('events', 'setStatus', { id: eventId, status: 'published' }))}>
+            <AppButton onClick={() => void run('发布', () => call('events', 'setStatus', { id: eventId, status: 'published' }))}>
               发布活动
             </AppButton>
           )}

@@ -12,6 +12,7 @@ import {
   type EventDetail,
   type FormField,
 } from '@contract/events/model';
+import { newRequestId } from '@contract/request-id';
 import { fromShanghai, shanghai } from '@contract/time';
 import { call } from '../../../../api/call';
 import { PageShell } from '../../../../components/page-shell';
@@ -161,6 +162,8 @@ export default function StaffEditEventPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState(id ? '正在加载…' : '');
   const [busy, setBusy] = useState(false);
+  // One id per 保存 of a new event: a double tap or a retry makes one draft (contract/request-id.ts).
+  const [requestId, setRequestId] = useState(newRequestId);
 
   useEffect(() => {
     if (!id) return;
@@ -180,9 +183,10 @@ export default function StaffEditEventPage() {
   async function save() {
     setBusy(true);
     setMessage('');
-    const res = await call('events', 'save', { ...(id ? { id } : {}), draft: toDraft(form, existing) });
+    const res = await call('events', 'save', { ...(id ? { id } : { requestId }), draft: toDraft(form, existing) });
     setBusy(false);
     if (!res.ok) {
+      if (res.error.code !== 'NETWORK') setRequestId(newRequestId());
       setErrors(res.error.fields ?? {});
       setMessage(res.error.message);
       return;
@@ -220,7 +224,7 @@ export default function StaffEditEventPage() {
           <Input className='input ev-input' value={form.venueName} placeholder='例如 九江镇文体中心' onInput={(e) => set('venueName', e.detail.value)} aria-label='地点' />
           <Input className='input ev-input' value={form.venueAddress} placeholder='详细地址' onInput={(e) => set('venueAddress', e.detail.value)} aria-label='详细地址' />
         </Field>
-        <Field label='日期和时间' error={err('endsAt')}>
+        <Field label='日期和时间' error={err('startsAt') ?? err('endsAt')}>
           <View className='ev-choice-row'>
             <Picker mode='date' value={form.date} onChange={(e) => set('date', e.detail.value)}>
               <View className='input ev-input'>
@@ -272,7 +276,7 @@ export default function StaffEditEventPage() {
             <Text>{message}</Text>
           </View>
         )}
-        <AppButton  busy={busy} disabled={!!busy} onClick={() => void save()}>
+        <AppButton busy={busy} onClick={() => void save()}>
           保存
         </AppButton>
         <AppButton kind='secondary' onClick={() => openPage(PAGES.eventsStaff)}>

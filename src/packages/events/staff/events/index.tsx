@@ -16,7 +16,7 @@ export default function StaffEventsPage() {
   useReloadOnReturn(reload);
   return (
     <PageShell>
-      <AppButton  onClick={() => openPage(PAGES.eventEdit)}>
+      <AppButton onClick={() => openPage(PAGES.eventEdit)}>
         新建活动
       </AppButton>
       <AsyncView state={state} onRetry={reload} exit={{ tab: TABS.me, label: '回“我的”' }} emptyText='还没有活动' isEmpty={(list) => list.length === 0}>

@@ -21,7 +21,7 @@ export default function StaffCodePage() {
                 <Text className='title' style={{ display: 'block' }}>
                   你已成为第一位工会管理员
                 </Text>
-                <AppButton  onClick={() => openPage(PAGES.staffHome)}>
+                <AppButton onClick={() => openPage(PAGES.staffHome)}>
                   进入工作台
                 </AppButton>
               </>

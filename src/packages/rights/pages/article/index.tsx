@@ -78,7 +78,7 @@ function Feedback({ article }: { article: ArticleView }) {
       <Text className='rt-section'>这篇文章对你有用吗？</Text>
       {!asking ? (
         <View className='rt-row'>
-          <AppButton  disabled={busy} onClick={() => void send('up')}>
+          <AppButton disabled={busy} onClick={() => void send('up')}>
             有用
           </AppButton>
           <AppButton kind='secondary' disabled={busy} onClick={() => setAsking(true)}>
@@ -103,7 +103,7 @@ function Feedback({ article }: { article: ArticleView }) {
             placeholder='还想说点什么？（可以不写）'
             onInput={(e) => setText(e.detail.value)}
           />
-          <AppButton  disabled={busy} onClick={() => void send('down')}>
+          <AppButton disabled={busy} onClick={() => void send('down')}>
             提交
           </AppButton>
         </View>
@@ -231,7 +231,7 @@ export default function RightsArticlePage() {
 
             <View className='card'>
               <Text className='rt-section'>还是不放心？</Text>
-              <AppButton  onClick={() => openLegalBooking(a.title)} data-testid='book-legal'>
+              <AppButton onClick={() => openLegalBooking(a.title)} data-testid='book-legal'>
                 预约法律咨询（到服务中心面谈）
               </AppButton>
               <AppButton kind='secondary' onClick={() => openAsk({ category: a.category, slug: a.slug })} data-testid='ask'>

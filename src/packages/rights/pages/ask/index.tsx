@@ -143,7 +143,7 @@ export default function RightsAskPage() {
           工作人员会在{RIGHTS_LIMITS.answerWorkingDays}个工作日内答复（节假日顺延），答复后在“我的咨询”里能看到。每人每天最多提交{RIGHTS_LIMITS.consultationsPerDay}个问题。
         </Text>
         {message && <Text className='rt-error'>{message}</Text>}
-        <AppButton  disabled={busy} busy={busy} onClick={() => void submit()} data-testid='submit-ask'>
+        <AppButton disabled={busy} busy={busy} onClick={() => void submit()} data-testid='submit-ask'>
           提交问题
         </AppButton>
       </View>

@@ -39,7 +39,7 @@ export default function RightsCasesPage() {
           去登录
         </AppButton>
       )}
-      <AppButton  onClick={() => openAsk()}>
+      <AppButton onClick={() => openAsk()}>
         我要咨询
       </AppButton>
     </PageShell>

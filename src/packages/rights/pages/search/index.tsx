@@ -41,7 +41,7 @@ export default function RightsSearchPage() {
               <View className='card' data-testid='no-results'>
                 <Text className='rt-section'>没找到相关文章</Text>
                 <Text style={{ display: 'block' }}>换个说法试试，比如“工资”“工伤”“合同”。也可以直接把你的事写下来，工会的工作人员会答复你。</Text>
-                <AppButton  onClick={() => openAsk()}>
+                <AppButton onClick={() => openAsk()}>
                   我要咨询
                 </AppButton>
               </View>

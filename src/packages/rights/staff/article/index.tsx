@@ -214,7 +214,7 @@ export default function RightsStaffArticlePage() {
               <Text className='muted' style={{ display: 'block' }}>
                 保存过的这一版还没有律师看过。职工看不到这个状态；没发布的文章只有工作人员能看到。
               </Text>
-              <AppButton  disabled={busy} onClick={() => void markReviewed()} data-testid='mark-reviewed'>
+              <AppButton disabled={busy} onClick={() => void markReviewed()} data-testid='mark-reviewed'>
                 我是律师：已看过保存的这一版，确认复核
               </AppButton>
             </View>
@@ -253,7 +253,7 @@ export default function RightsStaffArticlePage() {
           <Text>在维权首页推荐</Text>
         </View>
         {message && <Text className='rt-error'>{message}</Text>}
-        <AppButton  disabled={busy} onClick={() => void save()}>
+        <AppButton disabled={busy} onClick={() => void save()}>
           保存
         </AppButton>
         {!isNew && (

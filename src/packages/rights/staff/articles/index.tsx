@@ -35,7 +35,7 @@ export default function RightsStaffArticlesPage() {
   return (
     <PageShell>
       <View className='rt-row'>
-        <AppButton  onClick={() => openPage(PAGES.rightsStaffArticle, { slug: '' })}>
+        <AppButton onClick={() => openPage(PAGES.rightsStaffArticle, { slug: '' })}>
           写新文章
         </AppButton>
         <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsStaffInsights)}>

@@ -33,7 +33,7 @@ function AnswerForm({ c, onDone }: { c: StaffConsultation; onDone: (c: StaffCons
       </Text>
       <Textarea className='rt-textarea' value={text} maxlength={RIGHTS_LIMITS.answerMax} onInput={(e) => setText(e.detail.value)} aria-label='答复' name='answer' />
       {message && <Text className='rt-error'>{message}</Text>}
-      <AppButton  disabled={busy} onClick={() => void send()}>
+      <AppButton disabled={busy} onClick={() => void send()}>
         发送答复
       </AppButton>
     </View>

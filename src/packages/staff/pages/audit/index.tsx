@@ -42,7 +42,7 @@ function AuditList() {
       {error && (
         <View className='card' role='alert'>
           <Text>{error.message}</Text>
-          <AppButton  onClick={() => void load()}>
+          <AppButton onClick={() => void load()}>
             重试
           </AppButton>
         </View>

@@ -104,7 +104,7 @@ function Report({ isAdmin }: { isAdmin: boolean }) {
         </View>
       )}
       <View className='st-row'>
-        <AppButton  disabled={busy} onClick={() => void download(now.format('YYYY-MM'))}>
+        <AppButton disabled={busy} onClick={() => void download(now.format('YYYY-MM'))}>
           本月月报
         </AppButton>
         <AppButton kind='secondary' disabled={busy} onClick={() => void download(now.startOf('month').subtract(1, 'day').format('YYYY-MM'))}>

@@ -74,7 +74,7 @@ function GrantForm({ centres, onDone, editing }: { centres: StaffHome['centres']
           {error._}
         </View>
       )}
-      <AppButton  onClick={() => void submit()}>
+      <AppButton onClick={() => void submit()}>
         {editing ? '保存' : '添加'}
       </AppButton>
       {message && <View role='status'>{message}</View>}

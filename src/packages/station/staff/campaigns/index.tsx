@@ -129,7 +129,7 @@ export default function StationStaffPage() {
               <Text>{h.total}</Text>
             </View>
           ))}
-          <AppButton  onClick={() => void makeQr()}>
+          <AppButton onClick={() => void makeQr()}>
             生成打印用二维码
           </AppButton>
           {qr && (
@@ -159,7 +159,7 @@ export default function StationStaffPage() {
         <Input className='input' placeholder='开始日期，如 2028-01-18' value={form.startDate} onInput={(e) => setForm({ ...form, startDate: e.detail.value })} />
         <Input className='input' placeholder='结束日期，如 2028-01-22' value={form.endDate} onInput={(e) => setForm({ ...form, endDate: e.detail.value })} />
         <Input className='input' type='number' placeholder='礼品数量' value={form.gifts} onInput={(e) => setForm({ ...form, gifts: e.detail.value })} />
-        <AppButton  onClick={() => void create()}>
+        <AppButton onClick={() => void create()}>
           保存
         </AppButton>
       </View>
