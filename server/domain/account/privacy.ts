@@ -13,7 +13,7 @@
  *     removed. The audit log is kept (a security record, docs/privacy.md).
  */
 import { randomBytes } from 'node:crypto';
-import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS } from '../../../contract/centres/model';
+import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS, type FairQueueSpec } from '../../../contract/centres/model';
 import { ENTRY_STATUS_LABELS } from '../../../contract/events/model';
 import { CONSULTATION_STATUS_LABELS, ARTICLE_CATEGORY_LABELS } from '../../../contract/rights/model';
 import type { DeleteReport, MyData, MyDataSection } from '../../../contract/staff/model';
@@ -51,7 +51,7 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
     ctx.db.collection<{ role: 'admin' | 'centre_staff'; name?: string }>(COLLECTIONS.roles).where({ _id: ctx.openid }).limit(1).get(),
     mine<EntryDoc>(ctx, COLLECTIONS.eventEntries),
     mine<BookingDoc>(ctx, COLLECTIONS.bookings),
-    mine<{ fairId: string; number: number; createdAt: Date }>(ctx, COLLECTIONS.fairTickets),
+    mine<{ fairId: string; queueId: string; number: number; createdAt: Date }>(ctx, COLLECTIONS.fairTickets),
     mine<ConsultationDoc>(ctx, COLLECTIONS.rightsConsultations),
     mine<FavouriteDoc>(ctx, COLLECTIONS.rightsFavourites),
     mine<VoteDoc>(ctx, COLLECTIONS.rightsVotes),
@@ -62,6 +62,21 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
   if (eventIds.length > 0) {
     const events = await ctx.db.collection<{ _id: string; title: string }>(COLLECTIONS.events).where({ _id: ctx.db.command.in(eventIds) }).field({ title: true }).limit(READ).get();
     for (const e of events.data) titles.set(e._id, e.title);
+  }
+  // A ticket reads as the day and the queue a worker chose (沙头 12月12日 便民日 · 义剪), not its ids.
+  const fairNames = new Map<string, { title: string; queues: Map<string, string> }>();
+  const fairIds = [...new Set(tickets.map((t) => t.fairId))];
+  if (fairIds.length > 0) {
+    const fairs = await ctx.db
+      .collection<{ _id: string; centreName: string; date: string; queues: FairQueueSpec[] }>(COLLECTIONS.fairs)
+      .where({ _id: ctx.db.command.in(fairIds) })
+      .field({ centreName: true, date: true, queues: true })
+      .limit(READ)
+      .get();
+    for (const f of fairs.data) {
+      const date = `${Number(f.date.slice(5, 7))}月${Number(f.date.slice(8, 10))}日`;
+      fairNames.set(f._id, { title: `${f.centreName} ${date} 便民日`, queues: new Map(f.queues.map((q) => [q.id, q.name])) });
+    }
   }
   const user = users.data[0];
   const role = roles.data[0];
@@ -85,7 +100,11 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
         detail: `${day(b.start)} · ${BOOKING_STATUS_LABELS[b.status] ?? b.status}${b.phone ? ` · 手机 ${b.phone}` : ''}`,
       })),
     ),
-    section('fair', '便民日取号', '便民日当天排队叫号用。', tickets.map((t) => ({ label: `便民日 ${t.fairId}`, detail: `${day(t.createdAt)} · ${t.number}号` }))),
+    section('fair', '便民日取号', '便民日当天排队叫号用。', tickets.map((t) => {
+        const fair = fairNames.get(t.fairId);
+        const queue = fair?.queues.get(t.queueId);
+        return { label: `${fair?.title ?? '便民日'}${queue ? ` · ${queue}` : ''}`, detail: `${day(t.createdAt)} · ${t.number}号` };
+      }),),
     section(
       'consultations',
       '法律咨询',

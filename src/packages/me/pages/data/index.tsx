@@ -72,7 +72,7 @@ export default function MyDataPage() {
         </Text>
         <Text style={{ display: 'block' }}>确定要删除，请输入“{CONFIRM}”：</Text>
         <Input className='input' value={typed} onInput={(e) => setTyped(e.detail.value)} placeholder={CONFIRM} aria-label='确认删除' />
-        <AppButton disabled={typed.trim() !== CONFIRM || busy} onClick={() => void remove()}>
+        <AppButton kind='danger' disabled={!matches} busy={busy} data-testid='delete-button' onClick={() => void remove()}>
           {busy ? '正在删除…' : '删除'}
         </AppButton>
         {error && (
