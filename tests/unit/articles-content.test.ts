@@ -16,6 +16,11 @@ describe('the articles in content/articles', () => {
     expect(broken).toEqual([]);
   });
 
+  it('answer first in at most 80 characters (what a worker reads before deciding to read on)', () => {
+    const long = ARTICLES.filter((a) => [...a.shortAnswer].length > 80).map((a) => `${a.slug}: ${[...a.shortAnswer].length}`);
+    expect(long).toEqual([]);
+  });
+
   it('cite every legal basis by its article number', () => {
     const uncited = ARTICLES.flatMap((a) => a.basis.filter((b) => !/^第[一二三四五六七八九十百零〇\d]+条/.test(b.article)).map((b) => `${a.slug}: ${b.law}`));
     expect(uncited).toEqual([]);

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { usePageParams } from '../../../../hooks/use-page-params';
 import { CENTRE_SERVICE_LABELS, SENSITIVE_SERVICES, SLOT_STATE_LABELS, type CentreService, type Slot } from '@contract/centres/model';
 import { consentMissingText } from '@contract/privacy';
+import { mobileProblem } from '@contract/phone';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
 import { askBookingMessages, monthDay } from '../../../../components/centres/client';
@@ -34,6 +35,11 @@ export default function BookPage() {
   const [error, setError] = useState('');
   const [consent, setConsent] = useState(false);
   const requestId = useRef(newRequestId());
+
+  // The confirm card appears under the slots, below the fold on a phone: bring it up once a time is picked.
+  useEffect(() => {
+    if (picked) void Taro.pageScrollTo({ selector: '#book-confirm', duration: 200 });
+  }, [picked?.start]);
 
   // Open on the first day that still has a free slot.
   useEffect(() => {
@@ -69,8 +75,9 @@ export default function BookPage() {
 
   async function confirm() {
     if (!picked || busy) return;
-    if (phone && !/^1\d{10}$/.test(phone)) {
-      setError('手机号要填11位数字，也可以不填');
+    const phoneProblem = phone ? mobileProblem(phone) : null;
+    if (phoneProblem) {
+      setError(`${phoneProblem}（也可以不填）`);
       return;
     }
     if (sensitive && !consent) {
@@ -83,7 +90,7 @@ export default function BookPage() {
     setBusy(false);
     if (!res) return;
     if (res.ok) {
-      void Taro.redirectTo({ url: `${PAGES.booking}?id=${encodeURIComponent(res.data.id)}&fresh=1` });
+      void Taro.redirectTo({ url: `${PAGES.booking}?id=${encodeURIComponent(res.data.id)}&fresh=${rescheduleId ? 'moved' : '1'}` });
       return;
     }
     setError(res.error.message);
@@ -166,7 +173,7 @@ export default function BookPage() {
                 })}
               </View>
               {picked && (
-                <View className='card' style={{ marginTop: 'var(--space)' }} data-testid='confirm'>
+                <View className='card' style={{ marginTop: 'var(--space)' }} data-testid='confirm' id='book-confirm'>
                   <Text className='title' style={{ display: 'block', marginTop: 0 }}>
                     3. 确认
                   </Text>
@@ -187,7 +194,7 @@ export default function BookPage() {
                   <AppButton busy={busy} onClick={() => void confirm()}>
                     {rescheduleId ? '确认改时间' : '确认预约'}
                   </AppButton>
-                  <Text className='muted'>可以在开始前{view.rules.changeUntilHours}小时内取消或改时间。</Text>
+                  <Text className='muted'>要取消或改时间，最晚在开始前{view.rules.changeUntilHours}小时。</Text>
                 </View>
               )}
               {!picked && error && <Text className='error-text'>{error}</Text>}

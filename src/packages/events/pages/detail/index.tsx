@@ -91,7 +91,7 @@ export default function EventDetailPage() {
               <View className='ev-choice-row'>
                 {event.venue.centreId && (
                   <AppButton kind='secondary' className='ev-small-button' onClick={() => openPage(PAGES.centreDetail, { id: event.venue.centreId! })}>
-                    地图和中心电话
+                    中心地址和电话
                   </AppButton>
                 )}
                 {event.phone && (
