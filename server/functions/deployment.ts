@@ -40,6 +40,8 @@ export const DEPLOYMENT: Record<FunctionName, Deployment> = {
   exports: { timeout: 20, openapi: [] },
   // Consultations pass security.msgSecCheck; 10 s: the first search of an instance builds its index.
   rights: { timeout: 10, openapi: ['security.msgSecCheck'] },
+  // 帮扶 applications: subscribe messages on each status change; 10 s for document links.
+  aid: { timeout: 10, openapi: ['subscribeMessage.send'] },
   // 工作台, roles, audit, figures. 03:00 Beijing time: the privacy sweep (docs/privacy.md).
   staff: { timeout: 10, openapi: [], timer: { name: 'privacySweep', cron: '0 0 3 * * * *' } },
 };

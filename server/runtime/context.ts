@@ -21,6 +21,10 @@ export interface Platform {
    * limits. Resolves with WeChat's errCode (0 = sent; 43101 = the user has no grant left); never throws.
    */
   sendSubscribeMessage(message: { touser: string; templateId: string; page: string; data: Record<string, string> }): Promise<number>;
+  /** A short-lived download address for a private storage file (getTempFileURL), or null when it does not exist. */
+  fileLink(fileID: string, maxAgeSeconds: number): Promise<string | null>;
+  /** Removes storage files (deleteFile); a file already gone is not an error. */
+  deleteFiles(fileIDs: string[]): Promise<void>;
 }
 
 /** Everything a domain handler receives besides its input. No Taro, no HTTP, no globals. */

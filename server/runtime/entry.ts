@@ -82,6 +82,17 @@ function makePlatform(): Platform {
         return typeof code === 'number' ? code : -1;
       }
     },
+    async fileLink(fileID, maxAgeSeconds) {
+      const res = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: maxAgeSeconds }] })) as {
+        fileList: Array<{ status: number; tempFileURL?: string }>;
+      };
+      const file = res.fileList[0];
+      return file && file.status === 0 && file.tempFileURL ? file.tempFileURL : null;
+    },
+    async deleteFiles(fileIDs) {
+      // deleteFile takes at most 50 ids per call.
+      for (let i = 0; i < fileIDs.length; i += 50) await cloud.deleteFile({ fileList: fileIDs.slice(i, i + 50) });
+    },
   };
 }
 
