@@ -143,7 +143,7 @@ export interface MyDataItem {
 }
 
 export interface MyDataSection {
-  key: 'profile' | 'events' | 'bookings' | 'fair' | 'consultations' | 'favourites' | 'votes' | 'station' | 'staff';
+  key: 'profile' | 'events' | 'bookings' | 'fair' | 'consultations' | 'aid' | 'favourites' | 'votes' | 'station' | 'staff';
   title: string;
   /** Why the union keeps it and for how long (docs/privacy.md says the same). */
   why: string;
@@ -164,6 +164,10 @@ export interface DeleteReport {
   bookingsCancelled: number;
   bookingsAnonymised: number;
   consultationsAnonymised: number;
+  /** 帮扶 applications still open: withdrawn and removed with their files. */
+  aidApplicationsRemoved: number;
+  /** Decided 帮扶 applications: kept as an outline (docs/privacy.md), files and details removed. */
+  aidApplicationsAnonymised: number;
   favouritesRemoved: number;
   votesRemoved: number;
   stationTapsAnonymised: number;

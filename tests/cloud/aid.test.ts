@@ -205,3 +205,53 @@ describe('集体欠薪 early warning', () => {
     expect(code(await cloud.call('aid', 'staffAlerts', {}, worker('wages-0')))).toBe('FORBIDDEN');
   });
 });
+
+describe('keeping and deleting', () => {
+  async function decidedWithFile(who: Identity) {
+    const app = okOf(
+      await cloud.call('aid', 'apply', { kind: 'hardship', centreId: 'jiujiang', name: '赵六', phone: '13612345678', description: '孩子上学困难', idNumber: ID, householdSize: 4, monthlyIncome: 2000, sensitiveConsent: true, requestId: rid() }, who),
+    );
+    const slot = okOf(await cloud.call('aid', 'uploadSlot', { id: app.id, kind: 'income', name: '收入.png', ext: 'png', size: 3 }, who));
+    const fileId = cloud.storage.write(slot.cloudPath, Buffer.from('PNG'));
+    okOf(await cloud.call('aid', 'addDocuments', { id: app.id, documents: [{ fileId, kind: 'income', name: '收入.png', ext: 'png', size: 3 }] }, who));
+    okOf(await cloud.call('aid', 'staffDecide', { id: app.id, outcome: 'done', reason: '符合条件', aid: { kind: 'education', amount: 1500 } }, admin));
+    return { app, fileId };
+  }
+
+  it('我的数据: an open application goes with its files; a paid 困难帮扶 keeps its outline and name, not its files or details', async () => {
+    const who = worker('aid-forget');
+    const open = okOf(await cloud.call('aid', 'apply', legal({ requestId: rid() }), who));
+    const slot = okOf(await cloud.call('aid', 'uploadSlot', { id: open.id, kind: 'contract', name: '合同.jpg', ext: 'jpg', size: 3 }, who));
+    const openFile = cloud.storage.write(slot.cloudPath, Buffer.from('JPG'));
+    okOf(await cloud.call('aid', 'addDocuments', { id: open.id, documents: [{ fileId: openFile, kind: 'contract', name: '合同.jpg', ext: 'jpg', size: 3 }] }, who));
+    const { app: decided, fileId } = await decidedWithFile(who);
+    const shown = okOf(await cloud.call('account', 'myData', {}, who));
+    expect(shown.sections.find((s) => s.key === 'aid')?.total).toBe(2);
+
+    const report = okOf(await cloud.call('account', 'deleteMyData', { confirm: '删除我的数据' }, who));
+    expect(report).toMatchObject({ aidApplicationsRemoved: 1, aidApplicationsAnonymised: 1 });
+    expect(cloud.storage.read(openFile)).toBeNull();
+    expect(cloud.storage.read(fileId)).toBeNull();
+    expect(cloud.db.find('aid_applications', { _id: open.id })).toEqual([]);
+    const kept = cloud.db.find('aid_applications', { _id: decided.id })[0] as Record<string, unknown>;
+    expect(kept).toMatchObject({ openid: '', phone: '', details: {}, documents: [], name: '赵六', decision: { aid: { kind: 'education', amount: 1500 } } });
+    expect(JSON.stringify(kept)).not.toContain(ID);
+    expect(okOf(await cloud.call('aid', 'mine', {}, who))).toEqual([]);
+  });
+
+  it('the daily sweep removes documents and details 180 days after the decision, and the files with them', async () => {
+    const who = worker('aid-sweep');
+    const { app, fileId } = await decidedWithFile(who);
+    await cloud.runTimer('staff');
+    expect(cloud.storage.read(fileId)?.toString()).toBe('PNG');
+    cloud.setTimeOffset(181 * 86400_000);
+    try {
+      await cloud.runTimer('staff');
+    } finally {
+      cloud.setTimeOffset(0);
+    }
+    expect(cloud.storage.read(fileId)).toBeNull();
+    const after = okOf(await cloud.call('aid', 'application', { id: app.id }, who));
+    expect(after).toMatchObject({ documents: [], details: {}, phone: '', status: 'done' });
+  });
+});
