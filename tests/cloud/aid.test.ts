@@ -195,6 +195,11 @@ describe('集体欠薪 early warning', () => {
     expect(alerts[0]!.count).toBeGreaterThanOrEqual(3);
     expect(alerts[0]!.workers.every((w) => /^.\*+$/.test(w))).toBe(true);
     expect(JSON.stringify(alerts)).not.toMatch(/林小红|欧阳明|19912345678/);
+    // A 法律咨询 about wages naming the employer counts as a report too.
+    await Promise.all([0, 1].map((i) => cloud.call('aid', 'apply', legal({ employer: '利民塑料厂', legalTopic: 'wages', requestId: rid() }), worker(`mixed-${i}`))));
+    expect(okOf(await cloud.call('aid', 'staffAlerts', {}, admin)).filter((a) => a.employer.includes('利民'))).toHaveLength(0);
+    okOf(await cloud.call('rights', 'ask', { category: 'wages', description: '厂里两个月没发工资了，老板一直拖着不给，怎么办？', employer: '利民塑料有限公司', requestId: rid() }, worker('mixed-2')));
+    expect(okOf(await cloud.call('aid', 'staffAlerts', {}, admin)).filter((a) => a.employer.includes('利民'))).toHaveLength(1);
     // Two workers are not a pattern.
     await Promise.all([0, 1].map((i) => cloud.call('aid', 'apply', legal({ employer: '顺达电子', legalTopic: 'wages', requestId: rid() }), worker(`few-${i}`))));
     expect(okOf(await cloud.call('aid', 'staffAlerts', {}, admin)).filter((a) => a.employer.includes('顺达'))).toHaveLength(0);
