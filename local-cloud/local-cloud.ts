@@ -279,6 +279,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
         invoke: (name, event, identity) => invokeAs(name, event, identityOf(identity)),
         devLogin,
         grantSubscriptions: (openid, templateIds) => templateIds.forEach((t) => openapi.grantSubscription(openid, t)),
+        upload: (cloudPath, content) => files.upload(cloudPath, content),
         exec,
         runTimer,
       });
