@@ -101,6 +101,8 @@ export interface MonthFigures {
   bookings: number;
   station: number;
   consultations: number;
+  /** 帮扶 applications 办结 (decided in the worker's favour). */
+  aid: number;
   total: number;
 }
 
@@ -118,7 +120,11 @@ export interface UnionFigures {
     bookingsKept: number;
     /** Station 人次 in the range. */
     stationVisits: number;
-    /** 人次 served: check-ins + bookings kept + consultations answered + station 人次. */
+    /** 帮扶 applications decided in the range: 办结 and 未通过, and the 困难帮扶 aid paid (yuan). */
+    aidDone: number;
+    aidRefused: number;
+    aidYuan: number;
+    /** 人次 served: check-ins + bookings kept + consultations answered + station 人次 + 帮扶 办结. */
     served: number;
   };
   byMonth: MonthFigures[];
