@@ -12,8 +12,13 @@ export const ERROR_MESSAGES = {
   NOT_FOUND: '没有找到这条信息，可能已被删除',
   CONFLICT: '操作的人太多了，请稍后再试',
   RATE_LIMITED: '操作太频繁了，请稍后再试',
-  INTERNAL: '系统出了点问题，请稍后再试',
+  INTERNAL: '服务出错了，请稍后再试',
   NETWORK: '网络不好，请检查网络后再试',
+  // ---- the transport's door: refused before any function runs (server/runtime/event-limits.ts)
+  INPUT_TOO_LARGE: '内容太多了，请删减后再试',
+  MALFORMED_REQUEST: '请求的格式不对，请更新小程序后再试',
+  SESSION_INVALID: '登录已失效，请重新登录后再试',
+  FOREIGN_ORIGIN: '请从小程序里打开再试',
   // ---- privacy: sensitive personal information needs its own tick (PIPL art. 29)
   SENSITIVE_CONSENT_REQUIRED: '这些信息需要你单独勾选同意后才能提交',
   // ---- centres
@@ -54,10 +59,12 @@ export const ERROR_MESSAGES = {
   CAPACITY_BELOW_TAKEN: '新名额比已报名的人数还少，不能这样改',
   EVENT_NOT_EDITABLE: '活动已经开始报名，这一项不能再改',
   LOTTERY_NOT_READY: '报名还没截止，现在不能抽签',
+  LOTTERY_CLOSE_LOCKED: '抽签种子已经公布，报名截止时间不能再改',
   // ---- rights
   ARTICLE_NOT_FOUND: '没有找到这篇文章，可能已经下架',
   SLUG_TAKEN: '这个文章编号已经有了，请换一个',
   RELATED_NOT_FOUND: '相关文章里有不存在的编号',
+  ARTICLE_CHANGED: '这篇文章刚被改过，请重新打开、看过新内容后再确认复核',
   TEXT_REFUSED: '内容没有通过安全检查，请修改后再提交',
   DAILY_LIMIT: '今天提交的咨询已经到上限了，请明天再来；急事请打12351',
   CONSULTATION_NOT_FOUND: '没有找到这条咨询',

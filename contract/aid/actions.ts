@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { action } from '../define';
 import { requestIdSchema as requestId } from '../request-id-schema';
-import { mobilePhone } from '../rights/actions';
+import { mobilePhone } from '../phone';
 import {
   AID_DOCUMENT_KINDS,
   AID_GIVEN_LABELS,

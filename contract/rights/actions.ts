@@ -1,12 +1,14 @@
 import * as z from 'zod';
 import { requestIdSchema as requestId } from '../request-id-schema';
 import { action } from '../define';
+import { mobilePhone } from '../phone';
 import {
   ARTICLE_CATEGORIES,
   RIGHTS_LIMITS as L,
   UNHELPFUL_REASONS,
   type ArticleCategory,
   type ArticleSummary,
+  type ArticleSyncReport,
   type ArticleView,
   type Consultation,
   type ConsultationSummary,
@@ -24,11 +26,6 @@ const id = z.string().trim().min(1).max(64);
 const category = z.enum(ARTICLE_CATEGORIES as [ArticleCategory, ...ArticleCategory[]]);
 const day = z.iso.date();
 /** A client-made id for one press of a button: a retry of the same press is answered, not repeated. */
-/** A mainland mobile number: 11 digits starting 13–19. */
-export const mobilePhone = z
-  .string()
-  .trim()
-  .regex(/^1[3-9]\d{9}$/, '请填写11位手机号，例如 13812345678');
 const text = (max: number, min = 1) => z.string().trim().min(min).max(max);
 const lines = (max = L.listMax) => z.array(text(L.itemMax)).max(max);
 
@@ -49,17 +46,16 @@ const articleDraft = z.strictObject({
   case: z.strictObject({ title: text(60), story: text(1000), outcome: text(1000) }),
   keywords: z.array(text(20)).max(L.keywordsMax),
   related: z.array(slug).max(8),
-  reviewedBy: text(60),
-  reviewedAt: day,
+  author: text(60),
   effectiveLawCheckedAt: day,
-  reviewDue: day,
   featured: z.boolean(),
 });
 
 /**
  * Function `rights`: 维权普法 articles, search, votes, favourites, and 法律咨询 (consultations).
  * Workers read and search (public), vote, keep favourites and ask (worker). Staff (`staff*`)
- * answer consultations and see what workers could not find; admins write, publish and retire articles.
+ * answer consultations and see what workers could not find; admins write, publish and retire
+ * articles, and the union's lawyer (an admin) marks them reviewed.
  */
 export const rights = {
   home: action<RightsHome>()({ input: z.strictObject({}), access: 'public' }),
@@ -113,6 +109,13 @@ export const rights = {
     input: z.strictObject({ slug, status: z.enum(['draft', 'published', 'retired']) }),
     access: 'admin',
   }),
+  /** The union's lawyer (an admin) signs off the version they read (its updatedAt). */
+  staffReviewArticle: action<StaffArticle>()({
+    input: z.strictObject({ slug, updatedAt: z.iso.datetime() }),
+    access: 'admin',
+  }),
+  /** 更新内置文章: bring content/ fixes into the database (docs/deploying.md); staff edits are kept. */
+  staffSyncArticles: action<ArticleSyncReport>()({ input: z.strictObject({}), access: 'admin' }),
   staffConsultations: action<StaffConsultation[]>()({
     input: z.strictObject({ status: z.enum(['submitted', 'processing', 'answered', 'closed', 'open']).default('open') }),
     access: 'staff',

@@ -65,11 +65,28 @@ export interface ArticleContent {
   keywords: string[];
   /** Slugs of related articles. */
   related: string[];
-  reviewedBy: string;
-  /** 'YYYY-MM-DD' */
-  reviewedAt: string;
+  /** Who wrote it, e.g. 九江镇总工会法律服务团队 (shown to workers). */
+  author: string;
+  /** Where it stands with the union's lawyer; only the review action changes it. */
+  review: ArticleReview;
   /** 'YYYY-MM-DD': the day the law cited was checked as in force. */
   effectiveLawCheckedAt: string;
+}
+
+/**
+ * An article's review by the union's lawyer (an admin: docs/rights.md). 'draft-unreviewed' is a
+ * staff-only state: workers see the reviewer and date of a reviewed article, and nothing at all
+ * about an unreviewed one.
+ */
+export type ArticleReview = { state: 'draft-unreviewed' } | { state: 'reviewed'; reviewer: string; reviewedAt: string };
+export type ArticleReviewState = ArticleReview['state'];
+export const ARTICLE_REVIEW_LABELS: Record<ArticleReviewState, string> = { 'draft-unreviewed': '待律师复核', reviewed: '律师已复核' };
+
+/** Legal content is checked again a year after its review: 'YYYY-MM-DD', or null while unreviewed. */
+export function reviewDueOf(review: ArticleReview): string | null {
+  if (review.state !== 'reviewed') return null;
+  const [y, m, d] = review.reviewedAt.split('-');
+  return `${Number(y) + 1}-${m}-${m === '02' && d === '29' ? '28' : d}`;
 }
 
 /** Categories in the order the 维权 tab shows them, with the words a worker would use. */
@@ -253,22 +270,36 @@ export interface StaffArticleRow {
   reads: number;
   helpful: number;
   unhelpful: number;
-  reviewedAt: string;
-  /** 'YYYY-MM-DD': when the legal content must be checked again. */
-  reviewDue: string;
-  reviewOverdue: boolean;
+  review: ArticleReview;
+  /** 'YYYY-MM-DD': when the legal content must be checked again; null while unreviewed. */
+  reviewDue: string | null;
+  /** Unreviewed, or reviewed more than a year ago. */
+  reviewNeeded: boolean;
+  /** content/ ships a newer version that was not applied because staff edited the article. */
+  shippedUpdateKept: boolean;
   updatedAt: string;
 }
 
-/** The editable content of an article (what staff write). */
-export interface ArticleDraft extends ArticleContent {
-  reviewDue: string;
+/** The editable content of an article (what staff write). The review is not typed in: the lawyer's action sets it. */
+export interface ArticleDraft extends Omit<ArticleContent, 'review'> {
   featured: boolean;
 }
 
 export interface StaffArticle extends ArticleDraft {
+  review: ArticleReview;
+  reviewDue: string | null;
   status: ArticleStatus;
+  /** ISO instant; the review action names the version the lawyer read by it. */
   updatedAt: string;
+}
+
+/** What a content sync did (server/domain/rights/shipped-articles.ts): slugs by outcome. */
+export interface ArticleSyncReport {
+  articles: number;
+  added: string[];
+  updated: string[];
+  /** A newer shipped version exists, but staff edited the article since: their edit is kept. */
+  keptStaffEdit: string[];
 }
 
 export interface RightsInsights {

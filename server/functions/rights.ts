@@ -1,7 +1,15 @@
 import { categoryArticles, getArticle, myFavourites, rightsHome, setFavourite, voteArticle } from '../domain/rights/articles';
 import { ask, getConsultation, myConsultations, rateAnswer, staffAnswer, staffClaim, staffConsultation, staffConsultations } from '../domain/rights/consultations';
 import { searchArticles } from '../domain/rights/search-cache';
-import { staffArticle, staffArticles, staffInsights, staffSaveArticle, staffSetArticleStatus } from '../domain/rights/staff-articles';
+import {
+  staffArticle,
+  staffArticles,
+  staffInsights,
+  staffReviewArticle,
+  staffSaveArticle,
+  staffSetArticleStatus,
+  staffSyncArticles,
+} from '../domain/rights/staff-articles';
 import { createEntry } from '../runtime/entry';
 
 export const main = createEntry('rights', {
@@ -21,6 +29,8 @@ export const main = createEntry('rights', {
     staffArticle,
     staffSaveArticle,
     staffSetArticleStatus,
+    staffReviewArticle,
+    staffSyncArticles,
     staffConsultations,
     staffConsultation,
     staffClaim,

@@ -12,7 +12,11 @@ export interface StaffRights {
   name: string;
 }
 
-/** Platform services the domain may need, provided by the entry (WeChat's openapi in production). */
+/**
+ * WeChat's openapi as the domain sees it, implemented in server/runtime/wechat-openapi.ts (the only
+ * file that calls cloud.openapi). Each method needs one permission in the function's config.json;
+ * OPENAPI_PERMISSIONS there maps them, and the build grants a function exactly those its bundle calls.
+ */
 export interface Platform {
   /** Content security check (security.msgSecCheck v2): WeChat's suggestion for the text. */
   checkText(text: string, openid: string): Promise<'pass' | 'review' | 'risky'>;
@@ -21,9 +25,18 @@ export interface Platform {
    * limits. Resolves with WeChat's errCode (0 = sent; 43101 = the user has no grant left); never throws.
    */
   sendSubscribeMessage(message: { touser: string; templateId: string; page: string; data: Record<string, string> }): Promise<number>;
-  /** A short-lived download address for a private storage file (getTempFileURL), or null when it does not exist. */
+  /** wxacode.getUnlimited: the PNG of a mini-program code for `page` (no leading '/') with `scene`. */
+  wxacodeUnlimited(scene: string, page: string): Promise<Buffer>;
+}
+
+/**
+ * Private cloud storage as the domain sees it, implemented in server/runtime/cloud-storage.ts (the
+ * only file that calls cloud.getTempFileURL / deleteFile). Storage needs no openapi permission.
+ */
+export interface FileStorage {
+  /** A short-lived download address for a private file (getTempFileURL), or null when it does not exist. */
   fileLink(fileID: string, maxAgeSeconds: number): Promise<string | null>;
-  /** Removes storage files (deleteFile); a file already gone is not an error. */
+  /** Removes files (deleteFile); a file already gone is not an error. */
   deleteFiles(fileIDs: string[]): Promise<void>;
 }
 
@@ -36,6 +49,7 @@ export interface HandlerContext {
   staff?: StaffRights;
   now: Date;
   platform: Platform;
+  storage: FileStorage;
   /**
    * On staff/admin actions: notes for the call's audit record (server/runtime/audit.ts), e.g.
    * `ctx.audit?.note({ fullPhones: true })`. The record itself is written at the door.

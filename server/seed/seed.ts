@@ -4,6 +4,7 @@
  * so the demo is alive whatever day it runs. Idempotent: deterministic _ids and set(), so running
  * it twice leaves the same data.
  */
+import type { ArticleSyncReport } from '../../contract/rights/model';
 import type { Database } from '../db/database';
 import { COLLECTIONS } from '../db/schema';
 import { SEED_CENTRES, seedCentresArea } from './centres';
@@ -16,7 +17,7 @@ export interface SeedReport {
   bookings?: { rosters: number; closures: number; fairs: number };
   station?: { campaigns: number };
   events?: { events: number };
-  rights?: { articles: number; added: number };
+  rights?: ArticleSyncReport;
 }
 
 export async function seedDatabase(db: Database, now: Date): Promise<SeedReport> {

@@ -211,7 +211,7 @@ export async function ownFile(ctx: HandlerContext, input: { id: string; document
 export async function fileLink(ctx: HandlerContext, doc: AidDoc, documentId: string): Promise<AidFileLink> {
   const file = doc.documents.find((d) => d.id === documentId);
   if (!file) throw new AppError('NOT_FOUND', '没有找到这个材料，可能已被删除');
-  const url = await ctx.platform.fileLink(file.fileId, FILE_LINK_SECONDS);
+  const url = await ctx.storage.fileLink(file.fileId, FILE_LINK_SECONDS);
   if (!url) throw new AppError('NOT_FOUND', '这个材料还没上传成功，请重新上传');
   return { url, expiresInSeconds: FILE_LINK_SECONDS };
 }

@@ -52,7 +52,7 @@ export async function sweepAid(ctx: HandlerContext): Promise<AidSweepReport> {
     .limit(READ)
     .get();
   for (const doc of expired.data) {
-    await ctx.platform.deleteFiles(doc.documents.map((d) => d.fileId));
+    await ctx.storage.deleteFiles(doc.documents.map((d) => d.fileId));
     report.documentsRemoved += doc.documents.length;
     await applications(ctx).where({ _id: doc._id }).update({ data: redacted(ctx, keepsName(doc)) });
   }
@@ -77,7 +77,7 @@ export async function forgetMyApplications(ctx: HandlerContext): Promise<{ remov
   let removed = 0;
   let anonymised = 0;
   for (const doc of mine.data) {
-    await ctx.platform.deleteFiles(doc.documents.map((d) => d.fileId));
+    await ctx.storage.deleteFiles(doc.documents.map((d) => d.fileId));
     if (!doc.decision) {
       removed += (await applications(ctx).where({ _id: doc._id, openid: ctx.openid }).remove()).stats.removed;
       continue;

@@ -19,7 +19,8 @@ import {
 import { shanghai } from '../../../contract/time';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
-import { sendMessage, thing } from '../centres/messages';
+import { thing } from '../centres/messages';
+import { deliver } from '../messages/outbox';
 import { assertCentre } from '../staff/scope';
 import { applications, fileLink, findApplication } from './applications';
 import { toStaffApplication, type AidDoc } from './records';
@@ -65,18 +66,21 @@ export async function staffFile(ctx: HandlerContext, input: { id: string; docume
 
 /** Tells the worker (subscribe message) that their application moved; a missing grant is no failure. */
 async function notify(ctx: HandlerContext, doc: AidDoc, status: AidStatus, note: string): Promise<void> {
-  await sendMessage(
-    ctx,
-    doc.openid,
-    'aidStatus',
+  // One message per transition: the key names the application and the step it reached.
+  await deliver(ctx, [
     {
-      thing1: thing(AID_KIND_LABELS[doc.kind]),
-      phrase2: AID_STATUS_LABELS[status].slice(0, 5),
-      thing3: thing(note),
-      time4: shanghai(ctx.now).format('YYYY-MM-DD HH:mm'),
+      key: `aidStatus:${doc._id}:${doc.history.length}:${status}`,
+      touser: doc.openid,
+      template: 'aidStatus',
+      page: `${AID_PAGE}?id=${doc._id}`,
+      data: {
+        thing1: thing(AID_KIND_LABELS[doc.kind]),
+        phrase2: AID_STATUS_LABELS[status].slice(0, 5),
+        thing3: thing(note),
+        time4: shanghai(ctx.now).format('YYYY-MM-DD HH:mm'),
+      },
     },
-    `${AID_PAGE}?id=${doc._id}`,
-  );
+  ]);
 }
 
 export async function staffAccept(ctx: HandlerContext, input: { id: string }): Promise<StaffAidApplication> {

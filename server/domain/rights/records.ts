@@ -3,9 +3,9 @@
  * case in full; staff see no OPENID, a masked phone, and no name on an anonymous question.
  */
 import { createHash } from 'node:crypto';
+import { reviewDueOf } from '../../../contract/rights/model';
 import type {
   ArticleContent,
-  ArticleDraft,
   ArticleStatus,
   ArticleSummary,
   Consultation,
@@ -26,8 +26,9 @@ export function hashId(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24);
 }
 
-export interface ArticleDoc extends Omit<ArticleDraft, 'slug'> {
+export interface ArticleDoc extends Omit<ArticleContent, 'slug'> {
   _id: string;
+  featured: boolean;
   status: ArticleStatus;
   reads: number;
   helpful: number;
@@ -35,6 +36,10 @@ export interface ArticleDoc extends Omit<ArticleDraft, 'slug'> {
   createdAt: Date;
   updatedAt: Date;
   publishedAt?: Date | null;
+  /** The content/ version this article was last written from (shipped-articles.ts); absent for staff-created ones. */
+  shippedVersion?: string;
+  /** Set by every staff save (the editor's name): from then on a content sync leaves the article alone. */
+  editedBy?: string;
 }
 
 /** The fields a list needs: read with a projection, never the whole article. */
@@ -44,7 +49,20 @@ export function toSummary(doc: Pick<ArticleDoc, '_id' | 'category' | 'title' | '
   return { slug: doc._id, category: doc.category, title: doc.title, shortAnswer: doc.shortAnswer, reads: doc.reads ?? 0 };
 }
 
-export function toStaffRow(doc: ArticleDoc, now: Date): StaffArticleRow {
+const UNREVIEWED: ArticleContent['review'] = { state: 'draft-unreviewed' };
+
+/** Records written before articles carried a review state count as unreviewed. */
+export function reviewOf(doc: Pick<ArticleDoc, 'review'>): ArticleContent['review'] {
+  return doc.review ?? UNREVIEWED;
+}
+
+/** A reviewed article is due again a year after its review; an unreviewed one needs it now. */
+function reviewNeeded(review: ArticleContent['review'], now: Date): boolean {
+  const due = reviewDueOf(review);
+  return due === null || due < shanghaiDay(now);
+}
+
+export function toStaffRow(doc: ArticleDoc, now: Date, shippedUpdateKept: boolean): StaffArticleRow {
   return {
     slug: doc._id,
     category: doc.category,
@@ -54,9 +72,10 @@ export function toStaffRow(doc: ArticleDoc, now: Date): StaffArticleRow {
     reads: doc.reads ?? 0,
     helpful: doc.helpful ?? 0,
     unhelpful: doc.unhelpful ?? 0,
-    reviewedAt: doc.reviewedAt,
-    reviewDue: doc.reviewDue,
-    reviewOverdue: doc.reviewDue < shanghaiDay(now),
+    review: reviewOf(doc),
+    reviewDue: reviewDueOf(reviewOf(doc)),
+    reviewNeeded: reviewNeeded(reviewOf(doc), now),
+    shippedUpdateKept,
     updatedAt: new Date(doc.updatedAt).toISOString(),
   };
 }
@@ -77,8 +96,8 @@ export function contentOf(doc: ArticleDoc): ArticleContent {
     case: doc.case,
     keywords: doc.keywords,
     related: doc.related,
-    reviewedBy: doc.reviewedBy,
-    reviewedAt: doc.reviewedAt,
+    author: doc.author ?? '',
+    review: reviewOf(doc),
     effectiveLawCheckedAt: doc.effectiveLawCheckedAt,
   };
 }
@@ -86,7 +105,7 @@ export function contentOf(doc: ArticleDoc): ArticleContent {
 export function toStaffArticle(doc: ArticleDoc): StaffArticle {
   return {
     ...contentOf(doc),
-    reviewDue: doc.reviewDue,
+    reviewDue: reviewDueOf(reviewOf(doc)),
     featured: Boolean(doc.featured),
     status: doc.status,
     updatedAt: new Date(doc.updatedAt).toISOString(),

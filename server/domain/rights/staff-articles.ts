@@ -3,12 +3,23 @@
  * publishing and retiring, and what workers could not find (zero-result searches, 没用 reasons).
  * Every write sets updatedAt: that is what tells every instance's search index to rebuild.
  */
-import { UNHELPFUL_REASONS, type ArticleDraft, type ArticleStatus, type RightsInsights, type StaffArticle, type StaffArticleRow } from '../../../contract/rights/model';
+import {
+  UNHELPFUL_REASONS,
+  type ArticleDraft,
+  type ArticleReview,
+  type ArticleStatus,
+  type ArticleSyncReport,
+  type RightsInsights,
+  type StaffArticle,
+  type StaffArticleRow,
+} from '../../../contract/rights/model';
+import { shanghaiDay } from '../../../contract/time';
 import { isDuplicateKey } from '../../db/counters';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
 import { toStaffArticle, toStaffRow, type ArticleDoc, type VoteDoc } from './records';
+import { shippedUpdateKept, syncShippedArticles } from './shipped-articles';
 
 const articles = (ctx: HandlerContext) => ctx.db.collection<ArticleDoc>(COLLECTIONS.rightsArticles);
 
@@ -18,7 +29,7 @@ export async function staffArticles(ctx: HandlerContext): Promise<StaffArticleRo
     .orderBy('updatedAt', 'desc')
     .limit(1000)
     .get();
-  return res.data.map((d) => toStaffRow(d, ctx.now));
+  return res.data.map((d) => toStaffRow(d, ctx.now, shippedUpdateKept(d)));
 }
 
 export async function staffArticle(ctx: HandlerContext, input: { slug: string }): Promise<StaffArticle> {
@@ -39,15 +50,34 @@ async function assertRelatedExist(ctx: HandlerContext, related: string[]): Promi
   }
 }
 
-/** A new article starts as a draft; editing keeps its status and counters. */
+/** What the lawyer reviewed is the text they read: a new or edited text is unreviewed again. */
+const UNREVIEWED: ArticleReview = { state: 'draft-unreviewed' };
+
+/**
+ * A new article starts as an unreviewed draft; editing keeps its status and counters, makes it
+ * unreviewed again, and marks it staff-edited (editedBy) so a content sync never overwrites it.
+ */
 export async function staffSaveArticle(ctx: HandlerContext, input: { draft: ArticleDraft; isNew: boolean }): Promise<StaffArticle> {
   const { slug, ...content } = input.draft;
+  const editedBy = ctx.staff?.name ?? '';
   if (content.related.includes(slug)) throw new AppError('BAD_INPUT', '相关文章不能是它自己', { 'draft.related': '相关文章不能是它自己' });
   await assertRelatedExist(ctx, content.related);
   if (input.isNew) {
     try {
       await articles(ctx).add({
-        data: { _id: slug, ...content, status: 'draft', reads: 0, helpful: 0, unhelpful: 0, createdAt: ctx.now, updatedAt: ctx.now, publishedAt: null },
+        data: {
+          _id: slug,
+          ...content,
+          review: UNREVIEWED,
+          editedBy,
+          status: 'draft',
+          reads: 0,
+          helpful: 0,
+          unhelpful: 0,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+          publishedAt: null,
+        },
       });
     } catch (error) {
       if (isDuplicateKey(error)) throw new AppError('SLUG_TAKEN', undefined, { 'draft.slug': '这个编号已经有了' });
@@ -57,7 +87,7 @@ export async function staffSaveArticle(ctx: HandlerContext, input: { draft: Arti
     const _ = ctx.db.command;
     const res = await articles(ctx)
       .where({ _id: slug })
-      .update({ data: { ...content, case: _.set(content.case), updatedAt: ctx.now, editedBy: ctx.staff?.name ?? '' } });
+      .update({ data: { ...content, case: _.set(content.case), review: _.set(UNREVIEWED), updatedAt: ctx.now, editedBy } });
     if (res.stats.updated !== 1) throw new AppError('ARTICLE_NOT_FOUND');
   }
   return staffArticle(ctx, { slug });
@@ -69,6 +99,30 @@ export async function staffSetArticleStatus(ctx: HandlerContext, input: { slug: 
     .update({ data: { status: input.status, updatedAt: ctx.now, ...(input.status === 'published' ? { publishedAt: ctx.now } : {}) } });
   if (res.stats.updated !== 1) throw new AppError('ARTICLE_NOT_FOUND');
   return staffArticle(ctx, input);
+}
+
+/**
+ * The union's lawyer (an admin) marks the article reviewed, in their own name from the roles
+ * record. `updatedAt` names the version they read: if the text changed since (a staff save, a
+ * content sync), the conditional write matches nothing and they are asked to read it again.
+ */
+export async function staffReviewArticle(ctx: HandlerContext, input: { slug: string; updatedAt: string }): Promise<StaffArticle> {
+  const _ = ctx.db.command;
+  const review: ArticleReview = { state: 'reviewed', reviewer: ctx.staff?.name || '工会管理员', reviewedAt: shanghaiDay(ctx.now) };
+  const res = await articles(ctx)
+    .where({ _id: input.slug, updatedAt: new Date(input.updatedAt) })
+    .update({ data: { review: _.set(review), updatedAt: ctx.now } });
+  if (res.stats.updated !== 1) {
+    const exists = await articles(ctx).where({ _id: input.slug }).field({ _id: true }).limit(1).get();
+    throw new AppError(exists.data.length > 0 ? 'ARTICLE_CHANGED' : 'ARTICLE_NOT_FOUND');
+  }
+  ctx.audit?.note({ reviewer: review.reviewer });
+  return staffArticle(ctx, input);
+}
+
+/** 更新内置文章: the content sync, run by an admin after a deploy on WeChat's cloud. */
+export async function staffSyncArticles(ctx: HandlerContext): Promise<ArticleSyncReport> {
+  return syncShippedArticles(ctx.db, ctx.now);
 }
 
 /** What to write next: the most frequent zero-result searches and the latest 没用 reasons. */

@@ -12,6 +12,7 @@ import {
   type AidKind,
   type LegalTopic,
 } from '@contract/aid/model';
+import { mobileProblem } from '@contract/phone';
 import { consentMissingText } from '@contract/privacy';
 import { newRequestId } from '@contract/request-id';
 import { SUBSCRIBE_TEMPLATES } from '@contract/subscribe-templates';
@@ -64,7 +65,8 @@ export default function AidApplyPage() {
     const local: Record<string, string> = {};
     if (!centreId) local.centreId = '请选一个服务中心';
     if (!name.trim()) local.name = '请填写姓名';
-    if (!/^1[3-9]\d{9}$/.test(phone.trim())) local.phone = '请填写11位手机号，例如 13812345678';
+    const phoneProblem = mobileProblem(phone);
+    if (phoneProblem) local.phone = phoneProblem;
     if (!description.trim()) local.description = '请简单说说情况';
     for (const f of spec.fields) if (!values[f]?.trim()) local[f] = `请填写${FIELD_TITLES[f].label}`;
     setErrors(local);

@@ -4,10 +4,13 @@ import {
   arbitrationDeadline,
   dateText,
   injuryDeadlines,
+  moneyClaimDeadline,
+  MONEY_CLAIMS,
   sueAfterAwardDeadline,
   wageArrearsDeadline,
   type DeadlineAnswer,
   type DeadlineError,
+  type MoneyClaim,
 } from '@contract/rights/deadlines';
 import { shanghaiDay } from '@contract/time';
 import { PageShell } from '../../../../components/page-shell';
@@ -19,21 +22,50 @@ type Kind = 'injury' | 'arbitration' | 'wages' | 'sue';
 const KINDS: Array<{ kind: Kind; label: string; ask: string }> = [
   { kind: 'injury', label: '受伤了（工伤认定）', ask: '哪天受的伤（或确诊职业病）？' },
   { kind: 'arbitration', label: '想申请劳动仲裁', ask: '哪天知道自己的权益被侵害？（比如被辞退那天）' },
-  { kind: 'wages', label: '被欠工资', ask: '哪天离职的？' },
+  { kind: 'wages', label: '被欠工资或补偿', ask: MONEY_CLAIMS.wages.ask },
   { kind: 'sue', label: '不服仲裁结果', ask: '哪天收到仲裁裁决书？' },
 ];
 
-function compute(kind: Kind, date: string, stillEmployed: boolean): DeadlineAnswer | DeadlineError {
+const CLAIMS = Object.keys(MONEY_CLAIMS) as MoneyClaim[];
+
+interface Choices {
+  stillEmployed: boolean;
+  claim: MoneyClaim;
+  finalAward: boolean;
+}
+
+function compute(kind: Kind, date: string, c: Choices): DeadlineAnswer | DeadlineError {
   switch (kind) {
     case 'injury':
       return injuryDeadlines(date);
     case 'arbitration':
       return arbitrationDeadline(date);
     case 'wages':
-      return stillEmployed ? wageArrearsDeadline({ stillEmployed: true }) : wageArrearsDeadline({ stillEmployed: false, endDate: date });
+      if (c.claim !== 'wages') return moneyClaimDeadline(c.claim, date);
+      return c.stillEmployed ? wageArrearsDeadline({ stillEmployed: true }) : wageArrearsDeadline({ stillEmployed: false, endDate: date });
     case 'sue':
-      return sueAfterAwardDeadline(date);
+      return sueAfterAwardDeadline(date, c.finalAward);
   }
+}
+
+/** One row of big choice chips (a radio group). */
+function Choice<T extends string | boolean>(props: { title: string; options: Array<{ value: T; label: string }>; value: T; onChange: (v: T) => void }) {
+  return (
+    <View style={{ marginBottom: '12px' }}>
+      <Text className='rt-section'>{props.title}</Text>
+      {props.options.map((o) => (
+        <Text
+          key={String(o.value)}
+          className={props.value === o.value ? 'rt-chip rt-chip--on' : 'rt-chip'}
+          onClick={() => props.onChange(o.value)}
+          aria-role='radio'
+          aria-checked={props.value === o.value}
+        >
+          {o.label}
+        </Text>
+      ))}
+    </View>
+  );
 }
 
 function daysLeftText(days: number | null): string {
@@ -49,9 +81,12 @@ export default function RightsDeadlinesPage() {
   const [kind, setKind] = useState<Kind>('injury');
   const [date, setDate] = useState('');
   const [stillEmployed, setStillEmployed] = useState(true);
+  const [claim, setClaim] = useState<MoneyClaim>('wages');
+  const [finalAward, setFinalAward] = useState(false);
   const spec = KINDS.find((k) => k.kind === kind) ?? KINDS[0];
-  const needsDate = !(kind === 'wages' && stillEmployed);
-  const answer = needsDate && !date ? null : compute(kind, date, stillEmployed);
+  const ask = kind === 'wages' ? MONEY_CLAIMS[claim].ask : spec.ask;
+  const needsDate = !(kind === 'wages' && claim === 'wages' && stillEmployed);
+  const answer = needsDate && !date ? null : compute(kind, date, { stillEmployed, claim, finalAward });
 
   return (
     <PageShell>
@@ -75,19 +110,41 @@ export default function RightsDeadlinesPage() {
 
       <View className='card'>
         {kind === 'wages' && (
-          <View style={{ marginBottom: '12px' }}>
-            <Text className='rt-section'>你现在还在这个厂干吗？</Text>
-            <Text className={stillEmployed ? 'rt-chip rt-chip--on' : 'rt-chip'} onClick={() => setStillEmployed(true)}>
-              还在干
-            </Text>
-            <Text className={!stillEmployed ? 'rt-chip rt-chip--on' : 'rt-chip'} onClick={() => setStillEmployed(false)}>
-              已经离职
-            </Text>
-          </View>
+          <Choice
+            title='要讨的是什么钱？'
+            options={CLAIMS.map((c) => ({ value: c, label: MONEY_CLAIMS[c].label }))}
+            value={claim}
+            onChange={(c) => {
+              setClaim(c);
+              setDate('');
+            }}
+          />
+        )}
+        {kind === 'wages' && claim === 'wages' && (
+          <Choice
+            title='你现在还在这个厂干吗？'
+            options={[
+              { value: true, label: '还在干' },
+              { value: false, label: '已经离职' },
+            ]}
+            value={stillEmployed}
+            onChange={setStillEmployed}
+          />
+        )}
+        {kind === 'sue' && (
+          <Choice
+            title='裁决书上有没有写“终局裁决”？'
+            options={[
+              { value: true, label: '写了终局裁决' },
+              { value: false, label: '没写或看不懂' },
+            ]}
+            value={finalAward}
+            onChange={setFinalAward}
+          />
         )}
         {needsDate && (
           <View>
-            <Text className='rt-section'>{spec.ask}</Text>
+            <Text className='rt-section'>{ask}</Text>
             <Picker mode='date' value={date || today} end={today} start='2000-01-01' onChange={(e) => setDate(String(e.detail.value))}>
               <View className='input' style={{ display: 'flex', alignItems: 'center' }} data-testid='date'>
                 <Text className={date ? '' : 'muted'}>{date ? dateText(date) : '点这里选日期'}</Text>
@@ -107,7 +164,7 @@ export default function RightsDeadlinesPage() {
           {answer.results.map((r) => (
             <View key={r.who} className='rt-result'>
               <Text style={{ display: 'block', fontWeight: 600 }}>{r.who}</Text>
-              <Text className='rt-big'>{r.lastDay ? `${r.lastDayText}前` : r.lastDayText}</Text>
+              <Text className='rt-big'>{r.lastDayText}</Text>
               {r.daysLeft !== null && (
                 <Text style={{ display: 'block', color: r.daysLeft < 0 ? 'var(--color-error)' : r.daysLeft <= 7 ? 'var(--color-warn)' : 'var(--color-ok)', fontWeight: 600 }}>
                   {daysLeftText(r.daysLeft)}

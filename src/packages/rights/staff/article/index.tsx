@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import {
   ARTICLE_CATEGORIES,
   ARTICLE_CATEGORY_LABELS,
+  ARTICLE_REVIEW_LABELS,
   ARTICLE_STATUS_LABELS,
   type ArticleCategory,
   type ArticleDraft,
@@ -35,10 +36,8 @@ interface Form {
   caseOutcome: string;
   keywords: string;
   related: string;
-  reviewedBy: string;
-  reviewedAt: string;
+  author: string;
   effectiveLawCheckedAt: string;
-  reviewDue: string;
   featured: boolean;
 }
 
@@ -47,11 +46,10 @@ const parts = (line: string) => line.split('|').map((p) => p.trim());
 
 function emptyForm(): Form {
   const today = shanghaiDay();
-  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
   return {
     slug: '', category: 'wages', title: '', question: '', shortAnswer: '', steps: '', evidence: '', deadlines: '', basis: '',
     localNotes: '', caseTitle: '', caseStory: '', caseOutcome: '', keywords: '', related: '',
-    reviewedBy: '', reviewedAt: today, effectiveLawCheckedAt: today, reviewDue: nextYear, featured: false,
+    author: '九江镇总工会法律服务团队', effectiveLawCheckedAt: today, featured: false,
   };
 }
 
@@ -72,10 +70,8 @@ function toForm(a: StaffArticle): Form {
     caseOutcome: a.case.outcome,
     keywords: a.keywords.join('、'),
     related: a.related.join('、'),
-    reviewedBy: a.reviewedBy,
-    reviewedAt: a.reviewedAt,
+    author: a.author,
     effectiveLawCheckedAt: a.effectiveLawCheckedAt,
-    reviewDue: a.reviewDue,
     featured: a.featured,
   };
 }
@@ -102,10 +98,8 @@ function toDraft(f: Form): ArticleDraft {
     case: { title: f.caseTitle, story: f.caseStory, outcome: f.caseOutcome },
     keywords: list(f.keywords),
     related: list(f.related),
-    reviewedBy: f.reviewedBy,
-    reviewedAt: f.reviewedAt,
+    author: f.author,
     effectiveLawCheckedAt: f.effectiveLawCheckedAt,
-    reviewDue: f.reviewDue,
     featured: f.featured,
   };
 }
@@ -117,6 +111,8 @@ export default function RightsStaffArticlePage() {
   const [isNew, setIsNew] = useState(!initialSlug);
   const [form, setForm] = useState<Form>(emptyForm);
   const [status, setStatus] = useState<ArticleStatus>('draft');
+  // The stored version: its review state, and the updatedAt the lawyer's sign-off names.
+  const [saved, setSaved] = useState<StaffArticle | null>(null);
   const [loading, setLoading] = useState(Boolean(initialSlug));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
@@ -129,6 +125,7 @@ export default function RightsStaffArticlePage() {
       if (res.ok) {
         setForm(toForm(res.data));
         setStatus(res.data.status);
+        setSaved(res.data);
       } else setMessage(res.error.message);
     });
   }, [initialSlug]);
@@ -142,7 +139,7 @@ export default function RightsStaffArticlePage() {
         <Text style={{ display: 'block', fontWeight: 600 }}>{label}</Text>
         {opts.hint && <Text className='muted' style={{ display: 'block' }}>{opts.hint}</Text>}
         {opts.long ? (
-          <Textarea className='rt-textarea' value={form[key]} maxlength={-1} onInput={set(key)} aria-label={label} name={key} />
+          <Textarea className='textarea' value={form[key]} maxlength={-1} onInput={set(key)} aria-label={label} name={key} />
         ) : (
           <Input className='input' value={form[key]} onInput={set(key)} aria-label={label} name={key} disabled={key === 'slug' && !isNew} />
         )}
@@ -164,6 +161,7 @@ export default function RightsStaffArticlePage() {
     setErrors({});
     setIsNew(false);
     setStatus(res.data.status);
+    setSaved(res.data);
     void Taro.showToast({ title: '已保存', icon: 'success' });
   }
 
@@ -171,8 +169,22 @@ export default function RightsStaffArticlePage() {
     setBusy(true);
     const res = await call('rights', 'staffSetArticleStatus', { slug: form.slug, status: next });
     setBusy(false);
-    if (res.ok) setStatus(res.data.status);
-    else setMessage(res.error.message);
+    if (res.ok) {
+      setStatus(res.data.status);
+      setSaved(res.data);
+    } else setMessage(res.error.message);
+  }
+
+  async function markReviewed() {
+    if (!saved) return;
+    setBusy(true);
+    setMessage('');
+    const res = await call('rights', 'staffReviewArticle', { slug: saved.slug, updatedAt: saved.updatedAt });
+    setBusy(false);
+    if (res.ok) {
+      setSaved(res.data);
+      void Taro.showToast({ title: '已复核', icon: 'success' });
+    } else setMessage(res.error.message);
   }
 
   if (loading) {
@@ -187,6 +199,27 @@ export default function RightsStaffArticlePage() {
 
   return (
     <PageShell>
+      {saved && (
+        <View className='card' data-testid='review'>
+          <Text className='rt-section'>律师复核</Text>
+          {saved.review.state === 'reviewed' ? (
+            <Text style={{ display: 'block' }}>
+              {ARTICLE_REVIEW_LABELS.reviewed}：{saved.review.reviewer}，{saved.review.reviewedAt}（下次复核 {saved.reviewDue}）
+            </Text>
+          ) : (
+            <View>
+              <Text style={{ display: 'block', color: 'var(--color-warn)', fontWeight: 600 }}>{ARTICLE_REVIEW_LABELS['draft-unreviewed']}</Text>
+              <Text className='muted' style={{ display: 'block' }}>
+                保存过的这一版还没有律师看过。职工看不到这个状态；没发布的文章只有工作人员能看到。
+              </Text>
+              <Button className='button' disabled={busy} onClick={() => void markReviewed()} data-testid='mark-reviewed'>
+                我是律师：已看过保存的这一版，确认复核
+              </Button>
+            </View>
+          )}
+          <Text className='muted' style={{ display: 'block' }}>改过内容再保存，需要重新复核。</Text>
+        </View>
+      )}
       <View className='card'>
         <Text className='rt-section'>{isNew ? '写新文章' : `编辑（${ARTICLE_STATUS_LABELS[status]}）`}</Text>
         {field('slug', '编号', { hint: '英文小写和短横线，如 heat-allowance；保存后不能改' })}
@@ -211,10 +244,8 @@ export default function RightsStaffArticlePage() {
         {field('caseOutcome', '案例结果', { long: true })}
         {field('keywords', '职工的说法（用、隔开，用于搜索）')}
         {field('related', '相关文章编号（用、隔开）')}
-        {field('reviewedBy', '审核人')}
-        {field('reviewedAt', '审核日期（YYYY-MM-DD）')}
-        {field('effectiveLawCheckedAt', '法律条文核对日期')}
-        {field('reviewDue', '下次复核日期')}
+        {field('author', '整理人（职工能看到）')}
+        {field('effectiveLawCheckedAt', '法律条文核对日期（YYYY-MM-DD）')}
         <View className='rt-check' onClick={() => setForm((f) => ({ ...f, featured: !f.featured }))} aria-role='checkbox' aria-checked={form.featured}>
           <Text className='rt-check__box'>{form.featured ? '☑' : '☐'}</Text>
           <Text>在维权首页推荐</Text>
@@ -227,7 +258,7 @@ export default function RightsStaffArticlePage() {
           <View className='rt-row'>
             {status !== 'published' && (
               <Button className='button button--plain' disabled={busy} onClick={() => void changeStatus('published')}>
-                发布
+                {saved?.review.state === 'reviewed' ? '发布' : '发布（还没经律师复核）'}
               </Button>
             )}
             {status === 'published' && (
