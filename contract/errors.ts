@@ -71,6 +71,16 @@ export const ERROR_MESSAGES = {
   CONSULTATION_CLOSED: '这条咨询已经结束了',
   NOT_ANSWERED_YET: '还没有答复，答复后才能评价',
   ALREADY_ANSWERED: '这条咨询已经答复过了',
+  // ---- aid (帮扶)
+  APPLICATION_NOT_FOUND: '没有找到这份申请',
+  APPLICATION_CLOSED: '这份申请已经办结了',
+  ALREADY_DECIDED: '这份申请已经有结果了',
+  NOT_ASKED_FOR_MORE: '现在不需要补材料',
+  FIELD_REQUIRED: '还有必填的内容没写',
+  FILE_TYPE_REFUSED: '只能上传照片（jpg、png）或 PDF 文件',
+  FILE_TOO_LARGE: '文件太大了，请上传 5MB 以内的照片或 PDF',
+  FILE_NOT_YOURS: '这个文件不属于这份申请，请重新上传',
+  ALERT_NOT_FOUND: '没有找到这条预警',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

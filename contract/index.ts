@@ -4,13 +4,14 @@
  * (`import type { Contract }`), so a renamed action or a changed input breaks the build, not production.
  */
 import { account } from './account/actions';
+import { aid } from './aid/actions';
 import { centres } from './centres/actions';
 import { events, exportsFn } from './events/actions';
 import { station } from './station/actions';
 import { rights } from './rights/actions';
 import { reportExports, staff } from './staff/actions';
 
-export const CONTRACT = { account, centres, station, events, exports: { ...exportsFn, ...reportExports }, rights, staff };
+export const CONTRACT = { account, centres, station, events, exports: { ...exportsFn, ...reportExports }, rights, aid, staff };
 
 export type Contract = typeof CONTRACT;
 export type FunctionName = keyof Contract;

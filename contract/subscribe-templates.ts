@@ -50,4 +50,10 @@ export const SUBSCRIBE_TEMPLATES = {
     purpose: 'The union cancelled an event the worker signed up for (staff action).',
     fields: { thing1: 'thing', time2: 'time', thing3: 'thing' },
   },
+  // ---- aid (帮扶)
+  aidStatus: {
+    id: 'TPL_AID_STATUS_REPLACE_ME',
+    purpose: 'A 帮扶 application changed status (受理, 需要补材料, 已办结, 未通过): staff actions.',
+    fields: { thing1: 'thing', phrase2: 'phrase', thing3: 'thing', time4: 'time' },
+  },
 } satisfies Record<string, SubscribeTemplate>;

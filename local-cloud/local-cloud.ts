@@ -60,7 +60,8 @@ export interface LocalCloud {
   invoke(fn: string, event: unknown, identity?: Identity | null): Promise<unknown>;
   db: LocalDatabase;
   openapi: { calls: OpenapiCall[]; grantSubscription(openid: string, templateId: string, times?: number): void };
-  storage: { read(fileID: string): Buffer | null };
+  /** `write` stands in for the phone's own upload (wx.cloud.uploadFile), for tests. */
+  storage: { read(fileID: string): Buffer | null; write(cloudPath: string, content: Uint8Array): string };
   setTimeOffset(ms: number): void;
   runTimer(fn: string): Promise<unknown>;
   exec(scriptPath: string, args?: string[]): Promise<unknown>;
@@ -270,7 +271,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       calls: openapi.calls,
       grantSubscription: (openid, templateId, times) => openapi.grantSubscription(openid, templateId, times),
     },
-    storage: { read: (fileID) => files.read(fileID) },
+    storage: { read: (fileID) => files.read(fileID), write: (cloudPath, content) => files.upload(cloudPath, content) },
     setTimeOffset(ms) {
       timeOffsetMs = ms;
       for (const pool of pools.values()) pool.setClockOffset(ms);
@@ -292,6 +293,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
         invoke: (name, event, identity) => invokeAs(name, event, identityOf(identity)),
         devLogin,
         grantSubscriptions: (openid, templateIds) => templateIds.forEach((t) => openapi.grantSubscription(openid, t)),
+        upload: (cloudPath, content) => files.upload(cloudPath, content),
         exec,
         runTimer,
         refused(refusal) {

@@ -33,8 +33,16 @@ export const PRIVACY_GUIDE: GuideEntry[] = [
   { info: '收集你选择的位置信息', uses: api('chooseLocation', 'choosePoi') },
   { info: '收集你的地址', uses: api('chooseAddress') },
   { info: '收集你的手机号', uses: openType('getPhoneNumber', 'getRealtimePhoneNumber') },
-  { info: '收集你选中的照片或视频信息', uses: api('chooseImage', 'chooseMedia', 'chooseVideo') },
-  { info: '收集你选中的文件', uses: api('chooseMessageFile') },
+  {
+    info: '收集你选中的照片或视频信息',
+    uses: api('chooseImage', 'chooseMedia', 'chooseVideo'),
+    purpose: '帮扶申请时上传身份证、医疗单据、收入证明、劳动合同等材料的照片，只给办理的工作人员看',
+  },
+  {
+    info: '收集你选中的文件',
+    uses: api('chooseMessageFile'),
+    purpose: '帮扶申请时从聊天里选择材料的 PDF 文件，只给办理的工作人员看',
+  },
   { info: '访问你的麦克风', uses: [...api('startRecord', 'getRecorderManager', 'joinVoIPChat')] },
   { info: '访问你的摄像头', uses: [...api('createCameraContext', 'createVKSession'), /<Camera\b/] },
   { info: '使用你的相册（仅写入）权限', uses: api('saveImageToPhotosAlbum', 'saveVideoToPhotosAlbum') },

@@ -38,6 +38,7 @@ export default defineAppConfig({
         'staff/insights/index',
       ],
     },
+    { root: 'packages/aid', pages: ['pages/apply/index', 'pages/application/index', 'pages/mine/index', 'staff/queue/index', 'staff/application/index', 'staff/alerts/index'] },
     // 工作台 (staff only) and 我的数据
     { root: 'packages/staff', pages: ['pages/home/index', 'pages/dashboard/index', 'pages/roles/index', 'pages/audit/index'] },
     { root: 'packages/me', pages: ['pages/data/index', 'pages/staff-code/index'] },

@@ -41,6 +41,13 @@ export const PAGES = {
   rightsStaffCases: '/packages/rights/staff/cases/index',
   rightsStaffCase: '/packages/rights/staff/case/index',
   rightsStaffInsights: '/packages/rights/staff/insights/index',
+  // ---- aid (帮扶)
+  aidApply: '/packages/aid/pages/apply/index',
+  aidApplication: '/packages/aid/pages/application/index',
+  aidMine: '/packages/aid/pages/mine/index',
+  aidStaffQueue: '/packages/aid/staff/queue/index',
+  aidStaffApplication: '/packages/aid/staff/application/index',
+  aidStaffAlerts: '/packages/aid/staff/alerts/index',
   // ---- staff (工作台) and 我的数据 (docs/staff.md, docs/privacy.md)
   staffHome: '/packages/staff/pages/home/index',
   staffDashboard: '/packages/staff/pages/dashboard/index',

@@ -83,6 +83,8 @@ export const rights = {
       /** 不要联系我的单位 */
       noEmployerContact: z.boolean().default(false),
       phone: mobilePhone.optional(),
+      /** The employer, optional: unpaid-wages questions naming one feed the 集体欠薪 early warning (docs/aid.md). */
+      employer: z.string().trim().max(60).optional(),
       articleSlug: slug.optional(),
       requestId,
       /** The worker's own tick for sensitive information (SENSITIVE_CATEGORIES, e.g. 工伤): refused without it. */

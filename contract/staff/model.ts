@@ -103,6 +103,8 @@ export interface MonthFigures {
   bookings: number;
   station: number;
   consultations: number;
+  /** 帮扶 applications 办结 (decided in the worker's favour). */
+  aid: number;
   total: number;
 }
 
@@ -120,7 +122,11 @@ export interface UnionFigures {
     bookingsKept: number;
     /** Station 人次 in the range. */
     stationVisits: number;
-    /** 人次 served: check-ins + bookings kept + consultations answered + station 人次. */
+    /** 帮扶 applications decided in the range: 办结 and 未通过, and the 困难帮扶 aid paid (yuan). */
+    aidDone: number;
+    aidRefused: number;
+    aidYuan: number;
+    /** 人次 served: check-ins + bookings kept + consultations answered + station 人次 + 帮扶 办结. */
     served: number;
   };
   byMonth: MonthFigures[];
@@ -145,7 +151,7 @@ export interface MyDataItem {
 }
 
 export interface MyDataSection {
-  key: 'profile' | 'events' | 'bookings' | 'fair' | 'consultations' | 'favourites' | 'votes' | 'station' | 'staff';
+  key: 'profile' | 'events' | 'bookings' | 'fair' | 'consultations' | 'aid' | 'favourites' | 'votes' | 'station' | 'staff';
   title: string;
   /** Why the union keeps it and for how long (docs/privacy.md says the same). */
   why: string;
@@ -166,6 +172,10 @@ export interface DeleteReport {
   bookingsCancelled: number;
   bookingsAnonymised: number;
   consultationsAnonymised: number;
+  /** 帮扶 applications still open: withdrawn and removed with their files. */
+  aidApplicationsRemoved: number;
+  /** Decided 帮扶 applications: kept as an outline (docs/privacy.md), files and details removed. */
+  aidApplicationsAnonymised: number;
   favouritesRemoved: number;
   votesRemoved: number;
   stationTapsAnonymised: number;

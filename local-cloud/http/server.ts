@@ -28,6 +28,8 @@ export interface HttpBackend {
   invoke(name: string, event: unknown, identity: HttpIdentity | null): Promise<unknown>;
   devLogin(role: DevRole, name: string): Promise<{ token: string; openid: string; role: DevRole; name: string }>;
   grantSubscriptions(openid: string, templateIds: string[]): void;
+  /** Stores an uploaded file (the phone's wx.cloud.uploadFile) and returns its fileID. */
+  upload(cloudPath: string, content: Uint8Array): string;
   exec(scriptPath: string, args: string[]): Promise<unknown>;
   runTimer(name: string): Promise<unknown>;
   /** Told of every request refused at the door (counted and logged by the local cloud). */
@@ -143,6 +145,45 @@ async function devSubscribeRoute(backend: HttpBackend, req: IncomingMessage, res
   });
 }
 
+/** WeChat's client upload limit for one file (wx.cloud.uploadFile); the product's own limits are lower. */
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+function readRawBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        reject(new HttpError(413, 'body_too_large', 'INPUT_TOO_LARGE', `an upload may be at most ${max} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The H5 stand-in for wx.cloud.uploadFile: `POST /storage/upload?cloudPath=<path>` with the file's
+ * bytes as the body, signed in (as the mini-program always is). Answers the same {fileID}.
+ */
+async function uploadRoute(backend: HttpBackend, req: IncomingMessage, res: ServerResponse, cloudPath: string | null) {
+  const claims = bearerClaims(backend, req);
+  if (!claims) throw new HttpError(401, 'invalid_token', 'SESSION_INVALID', 'sign in first: uploads are made by a signed-in user');
+  if (!cloudPath) throw new HttpError(400, 'bad_request', 'BAD_INPUT', 'cloudPath is required');
+  const content = await readRawBody(req, MAX_UPLOAD_BYTES);
+  let fileID: string;
+  try {
+    fileID = backend.upload(cloudPath, content);
+  } catch (error) {
+    throw new HttpError(400, 'bad_request', 'BAD_INPUT', error instanceof Error ? error.message : 'invalid cloudPath');
+  }
+  sendJson(res, 200, { fileID, statusCode: 200, errMsg: 'uploadFile:ok' });
+}
+
 async function adminRoute(backend: HttpBackend, req: IncomingMessage, res: ServerResponse, what: string) {
   const key = req.headers['x-local-cloud-admin'];
   if (!isAdminKey(backend.secret, typeof key === 'string' ? key : undefined)) {
@@ -185,6 +226,7 @@ async function route(backend: HttpBackend, req: IncomingMessage, res: ServerResp
     if (fn) return callFunctionRoute(backend, req, res, decodeURIComponent(fn[1]));
     if (pathname === '/dev/login') return devLoginRoute(backend, req, res);
     if (pathname === '/dev/subscribe') return devSubscribeRoute(backend, req, res);
+    if (pathname === '/storage/upload') return uploadRoute(backend, req, res, url.searchParams.get('cloudPath'));
     const admin = /^\/dev\/admin\/([a-z]+)$/.exec(pathname);
     if (admin) return adminRoute(backend, req, res, admin[1]);
     throw new HttpError(404, 'not_found', 'NOT_FOUND', `no route POST ${pathname}`);

@@ -50,6 +50,10 @@ export const COLLECTIONS = {
   rightsSearchMisses: 'rights_search_misses',
   rightsConsultations: 'rights_consultations',
   rightsQuotas: 'rights_quotas',
+  // ---- aid: 帮扶 applications and the 集体欠薪 early warning (docs/aid.md)
+  aidApplications: 'aid_applications',
+  wageReports: 'wage_reports',
+  wageAlerts: 'wage_alerts',
   // ---- staff: audit log and invite codes (docs/staff.md)
   audit: 'audit',
   staffInvites: 'staff_invites',
@@ -184,6 +188,27 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
   rights_quotas: {
     holds: 'Consultations left per worker per Shanghai day, _id = hash of OPENID + date: left (taken by a conditional update).',
     indexes: [],
+  },
+  // ---- aid (docs/aid.md, docs/privacy.md)
+  aid_applications: {
+    holds:
+      '帮扶 applications, _id = hash of OPENID + request id: openid, kind, centreId, status, name, phone, description, details (the kind\'s own fields), folder (the random storage folder of its documents), documents, missing, history, decision, dueAt. Documents and sensitive details are removed 180 days after the decision (docs/privacy.md).',
+    indexes: [
+      { name: 'owner_created', keys: { openid: 1, createdAt: -1 } },
+      { name: 'centre_status_created', keys: { centreId: 1, status: 1, createdAt: 1 } },
+      { name: 'status_created', keys: { status: 1, createdAt: 1 } },
+      { name: 'decided', keys: { 'decision.at': 1 } },
+    ],
+  },
+  wage_reports: {
+    holds:
+      'One unpaid-wages report per worker per employer per Shanghai day, _id = hash of employer key + OPENID + day: employerKey, employer, openid, name (masked), at. Removed after 30 days.',
+    indexes: [{ name: 'employer_at', keys: { employerKey: 1, at: -1 } }],
+  },
+  wage_alerts: {
+    holds:
+      '集体欠薪 alerts, _id = hash of employer key + the window\'s first report day (one per employer per window): employer, workers (masked names), count, windowStart, createdAt, acknowledged.',
+    indexes: [{ name: 'acknowledged_created', keys: { 'acknowledged.at': 1, createdAt: -1 } }],
   },
   // ---- staff (docs/staff.md, docs/privacy.md)
   audit: {

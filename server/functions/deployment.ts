@@ -47,6 +47,8 @@ export const DEPLOYMENT: Record<FunctionName, Deployment> = {
   exports: { timeout: 20 },
   // Consultations pass security.msgSecCheck; 10 s: the first search of an instance builds its index.
   rights: { timeout: 10 },
+  // 帮扶 applications; 10 s for document links and the files deleted with a worker's data.
+  aid: { timeout: 10 },
   // 工作台, roles, audit, figures. 03:00 Beijing time: the privacy sweep (docs/privacy.md).
   staff: { timeout: 10, timer: { name: 'privacySweep', cron: '0 0 3 * * * *' } },
 };

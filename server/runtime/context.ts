@@ -29,6 +29,17 @@ export interface Platform {
   wxacodeUnlimited(scene: string, page: string): Promise<Buffer>;
 }
 
+/**
+ * Private cloud storage as the domain sees it, implemented in server/runtime/cloud-storage.ts (the
+ * only file that calls cloud.getTempFileURL / deleteFile). Storage needs no openapi permission.
+ */
+export interface FileStorage {
+  /** A short-lived download address for a private file (getTempFileURL), or null when it does not exist. */
+  fileLink(fileID: string, maxAgeSeconds: number): Promise<string | null>;
+  /** Removes files (deleteFile); a file already gone is not an error. */
+  deleteFiles(fileIDs: string[]): Promise<void>;
+}
+
 /** Everything a domain handler receives besides its input. No Taro, no HTTP, no globals. */
 export interface HandlerContext {
   db: Database;
@@ -38,6 +49,7 @@ export interface HandlerContext {
   staff?: StaffRights;
   now: Date;
   platform: Platform;
+  storage: FileStorage;
   /**
    * On staff/admin actions: notes for the call's audit record (server/runtime/audit.ts), e.g.
    * `ctx.audit?.note({ fullPhones: true })`. The record itself is written at the door.

@@ -17,6 +17,7 @@ import { eventExcess } from './event-limits';
 import { loadStaffRights } from './caller';
 import { asDatabase, type Database } from '../db/database';
 import type { HandlerContext, StaffRights } from './context';
+import { cloudStorage } from './cloud-storage';
 import { wechatPlatform } from './wechat-openapi';
 
 z.config(zhCN());
@@ -92,6 +93,7 @@ export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefi
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
   const db = asDatabase(cloud.database());
   const platform = wechatPlatform;
+  const storage = cloudStorage;
   const actions = CONTRACT[fn] as Record<string, { input: z.ZodType; access: Access }>;
   const handlers = definition.handlers as Record<string, (ctx: HandlerContext, input: unknown) => Promise<unknown>>;
 
@@ -125,7 +127,7 @@ export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefi
           door = { action: `timer:${name}`, role: 'platform' };
           const timer = timers[name];
           if (!timer) return fail('UNKNOWN_ACTION');
-          const report = await timer({ db, openid: '', now, platform });
+          const report = await timer({ db, openid: '', now, platform, storage });
           door.notes = timerNotes(report);
           return { ok: true, data: report };
         }
@@ -142,7 +144,7 @@ export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefi
         const parsed = spec.input.safeParse(input ?? {});
         if (!parsed.success) return badInput(spec.input as z.ZodType, parsed.error);
         if (audited) audited.input = parsed.data;
-        const ctx: HandlerContext = { db, openid, now, platform, ...(staff && isAudited(spec.access) ? { staff, audit: audited!.notes } : {}) };
+        const ctx: HandlerContext = { db, openid, now, platform, storage, ...(staff && isAudited(spec.access) ? { staff, audit: audited!.notes } : {}) };
         const data = await handlers[action](ctx, parsed.data);
         return { ok: true, data };
       } catch (error) {

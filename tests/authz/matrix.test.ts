@@ -44,7 +44,7 @@ afterAll(async () => {
 describe('every staff/admin action at the door', () => {
   it('the contract has guarded actions in every staff-facing function', () => {
     expect(GUARDED.length).toBeGreaterThan(20);
-    expect(new Set(GUARDED.map((a) => a.fn))).toEqual(new Set(['centres', 'station', 'events', 'exports', 'rights', 'staff']));
+    expect(new Set(GUARDED.map((a) => a.fn))).toEqual(new Set(['centres', 'station', 'events', 'exports', 'rights', 'aid', 'staff']));
   });
 
   it.each(GUARDED.map((a) => [`${a.fn}.${a.action}`, a] as const))('%s: no identity -> NOT_SIGNED_IN, worker -> FORBIDDEN', async (_name, a) => {
@@ -80,6 +80,7 @@ describe('centre staff act only on their own centres', () => {
     ['centres', 'staffCloseSlot', { centreId: 'yannan', service: 'legal-consultation', start: start(2), reason: '临时有事' }],
     ['centres', 'staffWalkIn', { centreId: 'yannan', service: 'legal-consultation', start: start(2), name: '现场', requestId: 'walkin-matrix-1' }],
     ['station', 'staffSaveCampaign', campaign],
+    ['aid', 'staffQueue', { centreId: 'yannan' }],
   ];
 
   it.each(cases)('%s.%s on another centre -> NOT_YOUR_CENTRE, nothing written', async (fn, action, input) => {
@@ -197,6 +198,16 @@ describe("a worker cannot act on another worker's record", () => {
     expect(asked.ok).toBe(true);
     expect(codeOf(await raw('rights', 'consultation', { id: asked.data.id }, thief))).toMatch(/NOT_FOUND/);
     expect(codeOf(await raw('rights', 'rate', { id: asked.data.id, rating: 1 }, thief))).toMatch(/NOT_FOUND|NOT_ANSWERED_YET/);
+    const applied = (await raw('aid', 'apply', { kind: 'job', centreId: 'gongzi', name: '王小明', phone: '13812345678', description: '想找工作', desiredJob: '普工', requestId: rid('oa') }, owner)) as Answer & { data: { id: string } };
+    expect(applied.ok).toBe(true);
+    for (const [action, input] of [
+      ['application', { id: applied.data.id }],
+      ['uploadSlot', { id: applied.data.id, kind: 'id', name: 'a.jpg', ext: 'jpg', size: 1 }],
+      ['addDocuments', { id: applied.data.id, documents: [{ fileId: 'cloud://local/aid/x/y.jpg', kind: 'id', name: 'a.jpg', ext: 'jpg', size: 1 }] }],
+      ['file', { id: applied.data.id, documentId: 'x' }],
+    ] as const) {
+      expect(codeOf(await raw('aid', action, input, thief))).toBe('APPLICATION_NOT_FOUND');
+    }
     // the owner's records are as they were
     const mine = (await raw('events', 'mine', {}, owner)) as Answer & { data: { status: string }[] };
     expect(mine.data[0].status).toBe('confirmed');

@@ -169,6 +169,11 @@ describe("the union's figures and the monthly report", () => {
       { _id: 'fc1', openid: 'w1', code: 'ZX0001', category: 'wages', status: 'answered', phone: '13800001111', anonymous: false, createdAt: at('2024-01-03T09:00:00'), answer: { text: '答复', by: '律师', at: at('2024-01-04T09:00:00') } },
       { _id: 'fc2', openid: 'w2', code: 'ZX0002', category: 'wages', status: 'submitted', phone: '', anonymous: true, createdAt: at('2024-01-20T09:00:00'), answer: null },
     ]);
+    await insertDocs(cloud, 'aid_applications', [
+      { _id: 'fa1', openid: 'w1', kind: 'hardship', centreId: 'shatou', status: 'done', createdAt: at('2024-01-02T09:00:00'), decision: { outcome: 'done', reason: '符合', aid: { kind: 'cash', amount: 2000 }, at: at('2024-01-09T09:00:00') } },
+      { _id: 'fa2', openid: 'w2', kind: 'legal', centreId: 'shatou', status: 'refused', createdAt: at('2024-01-02T09:00:00'), decision: { outcome: 'refused', reason: '不符合', aid: null, at: at('2024-01-10T09:00:00') } },
+      { _id: 'fa3', openid: 'w3', kind: 'job', centreId: 'shatou', status: 'accepted', createdAt: at('2024-01-02T09:00:00'), decision: null },
+    ]);
     await insertDocs(cloud, 'station_campaigns', [{ _id: 'cy2024', name: '2024平安返乡', station: '沙头文体公园汽车站', centreId: 'shatou', startDate: '2024-01-21', endDate: '2024-01-25', services: [] }]);
     await insertDocs(cloud, 'station_counts', [
       { _id: 'cy2024:tea:2024-01-21T09', campaignId: 'cy2024', serviceId: 'tea', date: '2024-01-21', hour: '09', n: 40 },
@@ -180,10 +185,11 @@ describe("the union's figures and the monthly report", () => {
   it('computes the totals, by month, service, centre, event and campaign, in Shanghai time', async () => {
     const centre = await cloud.makeStaff('数字社工', 'centre_staff', ['shatou']);
     const f = okOf(await cloud.call('staff', 'figures', { from: '2024-01-01', to: '2024-01-31' }, centre));
-    expect(f.totals).toEqual({ signUps: 4, checkIns: 3, consultationsAnswered: 1, bookingsKept: 2, stationVisits: 100, served: 106 });
-    expect(f.byMonth).toEqual([{ month: '2024-01', events: 3, bookings: 2, station: 100, consultations: 1, total: 106 }]);
+    expect(f.totals).toEqual({ signUps: 4, checkIns: 3, consultationsAnswered: 1, bookingsKept: 2, stationVisits: 100, aidDone: 1, aidRefused: 1, aidYuan: 2000, served: 107 });
+    expect(f.byMonth).toEqual([{ month: '2024-01', events: 3, bookings: 2, station: 100, consultations: 1, aid: 1, total: 107 }]);
+    expect(f.byService.find((s) => s.key === 'aid-hardship')).toMatchObject({ label: '困难帮扶', n: 1 });
     expect(f.byCampaign).toEqual([{ key: 'cy2024', label: '2024平安返乡', n: 100 }]);
-    expect(f.byCentre.find((c) => c.key === 'shatou')?.n).toBe(102);
+    expect(f.byCentre.find((c) => c.key === 'shatou')?.n).toBe(103);
     expect(f.byCentre.find((c) => c.key === 'jiujiang')?.n).toBe(3);
     expect(f.byEvent).toEqual([{ key: 'ev-fig', label: '2024年夜饭', n: 3, signUps: 4 }]);
     expect(f.byService.find((s) => s.key === 'hardship-aid')).toMatchObject({ label: '困难帮扶', n: 1 });
@@ -210,7 +216,8 @@ describe("the union's figures and the monthly report", () => {
         .getSheetValues()
         .map((row) => (Array.isArray(row) ? row.join('|') : ''))
         .join('\n');
-    expect(text('概况')).toContain('服务人次（合计）|106');
+    expect(text('概况')).toContain('服务人次（合计）|107');
+    expect(text('概况')).toContain('困难帮扶发放（元）|2000');
     expect(text('服务中心')).toContain('138****1111');
     expect(text('服务中心')).not.toContain('13800001111');
     expect(text('服务中心')).not.toContain('林小红'); // yannan: not this member of staff's centre

@@ -101,5 +101,15 @@ export function checkInvariants(cloud: LocalCloud): InvariantReport {
     expect(r.role === 'admin' || r.role === 'centre_staff', `roles/${String(r._id)}: role ${String(r.role)}`);
     expect(Array.isArray(r.centreIds ?? []), `roles/${String(r._id)}: centreIds not a list`);
   }
+
+  // 6. 帮扶: a decided application has exactly one decision step and a decision matching its status;
+  //    an open one has none; at most one 集体欠薪 alert per employer and window start.
+  for (const a of (all.aid_applications ?? []) as (D & { status: string; history: { status: string }[]; decision: { outcome: string } | null })[]) {
+    const decided = a.status === 'done' || a.status === 'refused';
+    const steps = a.history.filter((h) => h.status === 'done' || h.status === 'refused').length;
+    expect(decided ? steps === 1 && a.decision?.outcome === a.status : steps === 0 && a.decision === null, `aid_applications/${String(a._id)}: status ${a.status} with ${steps} decision steps`);
+  }
+  const alertKeys = ((all.wage_alerts ?? []) as (D & { employerKey: string; windowStart: Date })[]).map((w) => `${w.employerKey}@${String(w.windowStart)}`);
+  expect(new Set(alertKeys).size === alertKeys.length, `wage_alerts: two alerts for one employer and window`);
   return { checked, violations };
 }

@@ -33,6 +33,8 @@ test('each function is granted what its code can call, and nothing else', () => 
   expect(granted).toEqual({
     // 我的数据 → delete frees a seat; the next in line is offered it and told.
     account: ['subscribeMessage.send'],
+    // 帮扶: the worker is told when their application changes status.
+    aid: ['subscribeMessage.send'],
     centres: ['subscribeMessage.send'],
     events: ['subscribeMessage.send'],
     exports: [],

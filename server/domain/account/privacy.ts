@@ -15,6 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS } from '../../../contract/centres/model';
 import { ENTRY_STATUS_LABELS } from '../../../contract/events/model';
+import { AID_KIND_LABELS, AID_STATUS_LABELS } from '../../../contract/aid/model';
 import { CONSULTATION_STATUS_LABELS, ARTICLE_CATEGORY_LABELS } from '../../../contract/rights/model';
 import type { DeleteReport, MyData, MyDataSection } from '../../../contract/staff/model';
 import { ROLE_LABELS } from '../../../contract/account/model';
@@ -23,6 +24,8 @@ import { giveBack } from '../../db/counters';
 import type { Doc } from '../../db/database';
 import { COLLECTIONS } from '../../db/schema';
 import type { HandlerContext } from '../../runtime/context';
+import { forgetMyApplications } from '../aid/retention';
+import type { AidDoc } from '../aid/records';
 import { endBooking } from '../centres/bookings';
 import type { BookingDoc } from '../centres/records';
 import type { EntryDoc } from '../events/records';
@@ -54,7 +57,7 @@ function section(key: MyDataSection['key'], title: string, why: string, items: M
 }
 
 export async function myData(ctx: HandlerContext): Promise<MyData> {
-  const [users, roles, entries, bookings, tickets, consultations, favourites, votes, taps] = await Promise.all([
+  const [users, roles, entries, bookings, tickets, consultations, favourites, votes, taps, aid] = await Promise.all([
     ctx.db.collection<{ nickname?: string; createdAt?: Date }>(COLLECTIONS.users).where({ _id: ctx.openid }).limit(1).get(),
     ctx.db.collection<{ role: 'admin' | 'centre_staff'; name?: string }>(COLLECTIONS.roles).where({ _id: ctx.openid }).limit(1).get(),
     mine<EntryDoc>(ctx, COLLECTIONS.eventEntries),
@@ -64,6 +67,7 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
     mine<FavouriteDoc>(ctx, COLLECTIONS.rightsFavourites),
     mine<VoteDoc>(ctx, COLLECTIONS.rightsVotes),
     mine<TapDoc>(ctx, COLLECTIONS.stationTaps),
+    mine<AidDoc>(ctx, COLLECTIONS.aidApplications),
   ]);
   const titles = new Map<string, string>();
   const eventIds = [...new Set(entries.map((e) => e.eventId))];
@@ -121,6 +125,15 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
         detail: `${day(c.createdAt)} · ${CONSULTATION_STATUS_LABELS[c.status] ?? c.status}${c.phone ? ` · 手机 ${c.phone}` : ''}${c.anonymous ? ' · 匿名' : ''}`,
       })),
     ),
+    section(
+      'aid',
+      '帮扶申请',
+      '办理困难帮扶、法律援助、互助保障和就业推荐；办结半年后删除材料照片和身份证号等，三年后只留件数。',
+      aid.map((a) => ({
+        label: `${AID_KIND_LABELS[a.kind] ?? a.kind} · ${a.code}`,
+        detail: `${day(a.createdAt)} · ${AID_STATUS_LABELS[a.status] ?? a.status}${a.phone ? ` · 手机 ${a.phone}` : ''}${a.documents.length ? ` · 材料 ${a.documents.length} 份` : ''}`,
+      })),
+    ),
     section('favourites', '收藏的文章', '方便你再次阅读。', favourites.map((f) => ({ label: articles.get(f.slug) ?? '文章', detail: `收藏于 ${day(f.createdAt)}` }))),
     section('votes', '文章评价', '帮助工会改进文章。', votes.map((v) => ({ label: articles.get(v.slug) ?? '文章', detail: `${v.vote === 'up' ? '有用' : '没用'}${v.text ? ` · ${v.text}` : ''}` }))),
     section(
@@ -162,6 +175,8 @@ export async function deleteMyData(ctx: HandlerContext): Promise<DeleteReport> {
     bookingsCancelled: 0,
     bookingsAnonymised: 0,
     consultationsAnonymised: 0,
+    aidApplicationsRemoved: 0,
+    aidApplicationsAnonymised: 0,
     favouritesRemoved: 0,
     votesRemoved: 0,
     stationTapsAnonymised: 0,
@@ -226,6 +241,11 @@ export async function deleteMyData(ctx: HandlerContext): Promise<DeleteReport> {
       });
     report.consultationsAnonymised += res.stats.updated;
   }
+
+  // ---- 帮扶: open applications withdrawn with their files; decided ones kept as an outline.
+  const aid = await forgetMyApplications(ctx);
+  report.aidApplicationsRemoved = aid.removed;
+  report.aidApplicationsAnonymised = aid.anonymised;
 
   // ---- station taps and 便民日 numbers: their _id is a hash, so the record stays and still
   // prevents a second count; only the OPENID goes.

@@ -12,6 +12,7 @@ import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
 import { sensitiveConsent } from '../account/consent';
+import { reportUnpaidWages } from '../aid/wage-alerts';
 import { answerDue } from './answer-due';
 import { hashId, toConsultation, toConsultationSummary, toStaffConsultation, type ConsultationDoc } from './records';
 
@@ -36,6 +37,7 @@ export interface AskInput {
   anonymous: boolean;
   noEmployerContact: boolean;
   phone?: string;
+  employer?: string;
   articleSlug?: string;
   requestId: string;
   sensitiveConsent?: boolean;
@@ -90,6 +92,7 @@ export async function ask(ctx: HandlerContext, input: AskInput): Promise<Consult
   };
   try {
     await consultations(ctx).add({ data: { ...doc } });
+    if (input.category === 'wages' && input.employer) await reportUnpaidWages(ctx, { employer: input.employer, name: who });
     return toConsultation(doc);
   } catch (error) {
     if (!isDuplicateKey(error)) {

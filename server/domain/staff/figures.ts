@@ -9,10 +9,12 @@
  *   bookings kept     bookings and walk-ins at the centres whose person came (status arrived)
  *   consultations     法律咨询 answered in the range
  *   station 人次      the 平安返乡 counters (one per worker per service per day)
- *   served (人次)     check-ins + bookings kept + consultations answered + station 人次
+ *   帮扶              applications decided in the range (办结 / 未通过), aid paid (yuan)
+ *   served (人次)     check-ins + bookings kept + consultations answered + station 人次 + 帮扶 办结
  *
  * Anonymised records (a worker who deleted their data) stay in these counts exactly once.
  */
+import { AID_KIND_LABELS, type AidKind } from '../../../contract/aid/model';
 import { CENTRE_SERVICE_LABELS, type CentreService } from '../../../contract/centres/model';
 import type { FigureBar, MonthFigures, UnionFigures } from '../../../contract/staff/model';
 import { fromShanghai, shanghai } from '../../../contract/time';
@@ -52,15 +54,16 @@ interface Rows {
   bookings: { _id: { month: string; centreId: string; service: CentreService }; n: number }[];
   consultations: { _id: { month: string }; n: number }[];
   station: { _id: { date: string; campaignId: string }; n: number }[];
+  aid: { _id: { month: string; kind: AidKind; centreId: string; outcome: 'done' | 'refused' }; n: number; yuan: number }[];
 }
 
-/** The five pipelines, run in parallel: five database requests for any range. */
+/** The six pipelines, run in parallel: six database requests for any range. */
 export async function figureRows(db: Database, range: Range): Promise<Rows> {
   const _ = db.command;
   const $ = _.aggregate;
   const { start, end } = instantsOf(range);
   const within = _.gte(start).and(_.lt(end));
-  const [signUps, checkIns, bookings, consultations, station] = await Promise.all([
+  const [signUps, checkIns, bookings, consultations, station, aid] = await Promise.all([
     db
       .collection(COLLECTIONS.eventEntries)
       .aggregate()
@@ -96,6 +99,17 @@ export async function figureRows(db: Database, range: Range): Promise<Rows> {
       .group({ _id: { date: '$date', campaignId: '$campaignId' }, n: $.sum('$n') })
       .limit(ROWS)
       .end(),
+    db
+      .collection(COLLECTIONS.aidApplications)
+      .aggregate()
+      .match({ 'decision.at': within })
+      .group({
+        _id: { month: MONTH('$decision.at', $), kind: '$kind', centreId: '$centreId', outcome: '$decision.outcome' },
+        n: $.sum(1),
+        yuan: $.sum('$decision.aid.amount'),
+      })
+      .limit(ROWS)
+      .end(),
   ]);
   return {
     signUps: signUps.list as Rows['signUps'],
@@ -103,6 +117,7 @@ export async function figureRows(db: Database, range: Range): Promise<Rows> {
     bookings: bookings.list as Rows['bookings'],
     consultations: consultations.list as Rows['consultations'],
     station: station.list as Rows['station'],
+    aid: aid.list as Rows['aid'],
   };
 }
 
@@ -144,8 +159,8 @@ function add(map: Map<string, { label: string; n: number }>, key: string, label:
 
 /** Pure: rows and names -> the figures. */
 export function summarise(range: Range, rows: Rows, names: Names): UnionFigures {
-  const months = new Map<string, MonthFigures>(monthsOf(range).map((m) => [m, { month: m, events: 0, bookings: 0, station: 0, consultations: 0, total: 0 }]));
-  const month = (m: string) => months.get(m) ?? months.set(m, { month: m, events: 0, bookings: 0, station: 0, consultations: 0, total: 0 }).get(m)!;
+  const months = new Map<string, MonthFigures>(monthsOf(range).map((m) => [m, { month: m, events: 0, bookings: 0, station: 0, consultations: 0, aid: 0, total: 0 }]));
+  const month = (m: string) => months.get(m) ?? months.set(m, { month: m, events: 0, bookings: 0, station: 0, consultations: 0, aid: 0, total: 0 }).get(m)!;
   const byService = new Map<string, { label: string; n: number }>();
   const byCentre = new Map<string, { label: string; n: number }>();
   const byCampaign = new Map<string, { label: string; n: number }>();
@@ -195,12 +210,36 @@ export function summarise(range: Range, rows: Rows, names: Names): UnionFigures 
     add(byService, 'station', '平安返乡服务点', r.n);
     if (campaign?.centreId) add(byCentre, campaign.centreId, centreLabel(campaign.centreId), r.n);
   }
+  let aidDone = 0;
+  let aidRefused = 0;
+  let aidYuan = 0;
+  for (const r of rows.aid) {
+    aidYuan += r.yuan ?? 0;
+    if (r._id.outcome !== 'done') {
+      aidRefused += r.n;
+      continue;
+    }
+    aidDone += r.n;
+    month(r._id.month).aid += r.n;
+    add(byService, `aid-${r._id.kind}`, AID_KIND_LABELS[r._id.kind] ?? r._id.kind, r.n);
+    add(byCentre, r._id.centreId, centreLabel(r._id.centreId), r.n);
+  }
   const byMonth = [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
-  for (const m of byMonth) m.total = m.events + m.bookings + m.station + m.consultations;
+  for (const m of byMonth) m.total = m.events + m.bookings + m.station + m.consultations + m.aid;
   return {
     from: range.from,
     to: range.to,
-    totals: { signUps, checkIns, consultationsAnswered, bookingsKept, stationVisits, served: checkIns + bookingsKept + consultationsAnswered + stationVisits },
+    totals: {
+      signUps,
+      checkIns,
+      consultationsAnswered,
+      bookingsKept,
+      stationVisits,
+      aidDone,
+      aidRefused,
+      aidYuan,
+      served: checkIns + bookingsKept + consultationsAnswered + stationVisits + aidDone,
+    },
     byMonth,
     byService: bars(byService),
     byCentre: bars(byCentre),

@@ -92,6 +92,9 @@ export async function monthlyReport(ctx: HandlerContext, input: { month: string;
     ['服务中心预约到场（人次）', figures.totals.bookingsKept],
     ['法律咨询已答复（件）', figures.totals.consultationsAnswered],
     ['平安返乡服务点（人次）', figures.totals.stationVisits],
+    ['帮扶申请办结（件）', figures.totals.aidDone],
+    ['帮扶申请未通过（件）', figures.totals.aidRefused],
+    ['困难帮扶发放（元）', figures.totals.aidYuan],
   ]);
   table(overview, '按服务', ['服务', '人次'], figures.byService.map((b) => [b.label, b.n]));
   table(overview, '按服务中心', ['服务中心', '人次'], figures.byCentre.map((b) => [b.label, b.n]));

@@ -4,11 +4,13 @@
  *     (station_counts): the per-worker tap records, which exist only to stop a second count
  *     while the campaign runs, are removed;
  *   - expired invite codes are removed;
- *   - audit records older than AUDIT_RETENTION_YEARS are removed (docs/privacy.md).
+ *   - audit records older than AUDIT_RETENTION_YEARS are removed (docs/privacy.md);
+ *   - 帮扶 documents, details and unpaid-wages reports past their time (server/domain/aid/retention.ts).
  */
 import { shanghai, shanghaiDay } from '../../../contract/time';
 import { COLLECTIONS } from '../../db/schema';
 import type { HandlerContext } from '../../runtime/context';
+import { sweepAid, type AidSweepReport } from '../aid/retention';
 
 /** How long the audit log keeps a staff action: long enough for a complaint or an inquiry. */
 export const AUDIT_RETENTION_YEARS = 3;
@@ -18,6 +20,7 @@ export interface SweepReport {
   tapsRemoved: number;
   invitesRemoved: number;
   auditRemoved: number;
+  aid: AidSweepReport;
 }
 
 export async function privacySweep(ctx: HandlerContext): Promise<SweepReport> {
@@ -39,5 +42,6 @@ export async function privacySweep(ctx: HandlerContext): Promise<SweepReport> {
   const invites = await ctx.db.collection(COLLECTIONS.staffInvites).where({ expiresAt: _.lt(ctx.now) }).remove();
   const auditCutoff = shanghai(ctx.now).subtract(AUDIT_RETENTION_YEARS, 'year').toDate();
   const audit = await ctx.db.collection(COLLECTIONS.audit).where({ at: _.lt(auditCutoff) }).remove();
-  return { campaigns, tapsRemoved, invitesRemoved: invites.stats.removed, auditRemoved: audit.stats.removed };
+  const aid = await sweepAid(ctx);
+  return { campaigns, tapsRemoved, invitesRemoved: invites.stats.removed, auditRemoved: audit.stats.removed, aid };
 }

@@ -17,6 +17,7 @@ const MY_PAGES: { label: string; page: PagePath; workersOnly?: boolean }[] = [
   { label: '我的报名和入场码', page: PAGES.eventsMine },
   { label: '我的预约', page: PAGES.myBookings },
   { label: '我的咨询', page: PAGES.rightsCases },
+  { label: '我的帮扶申请', page: PAGES.aidMine },
   { label: '我的收藏', page: PAGES.rightsFavourites },
   { label: '我的数据', page: PAGES.myData },
   { label: '我是工会工作人员', page: PAGES.staffCode, workersOnly: true },

@@ -44,6 +44,8 @@ function Figures({ range }: { range: { from: string; to: string } }) {
               ['服务中心预约到场', f.totals.bookingsKept],
               ['法律咨询已答复（件）', f.totals.consultationsAnswered],
               ['平安返乡服务点（人次）', f.totals.stationVisits],
+              ['帮扶申请办结（件）', f.totals.aidDone],
+              ['困难帮扶发放（元）', f.totals.aidYuan],
             ].map(([label, n]) => (
               <View key={label} className='st-total'>
                 <Text>{label}</Text>

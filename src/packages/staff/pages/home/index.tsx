@@ -28,6 +28,13 @@ const GROUPS: { title: string; links: Link[] }[] = [
     ],
   },
   {
+    title: '帮扶',
+    links: [
+      { label: '帮扶申请（困难、法援、互助、就业）', page: PAGES.aidStaffQueue },
+      { label: '集体欠薪预警', page: PAGES.aidStaffAlerts },
+    ],
+  },
+  {
     title: '维权',
     links: [
       { label: '答复法律咨询', page: PAGES.rightsStaffCases },

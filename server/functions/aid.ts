@@ -1,0 +1,23 @@
+import { addDocuments, apply, getApplication, myApplications, ownFile, uploadSlot } from '../domain/aid/applications';
+import { staffAccept, staffApplication, staffAskMore, staffDecide, staffFile, staffQueue } from '../domain/aid/staff';
+import { acknowledgeAlert, staffAlerts } from '../domain/aid/wage-alerts';
+import { createEntry } from '../runtime/entry';
+
+export const main = createEntry('aid', {
+  handlers: {
+    apply,
+    mine: myApplications,
+    application: getApplication,
+    uploadSlot,
+    addDocuments,
+    file: ownFile,
+    staffQueue,
+    staffApplication,
+    staffFile,
+    staffAccept,
+    staffAskMore,
+    staffDecide,
+    staffAlerts,
+    staffAcknowledgeAlert: acknowledgeAlert,
+  },
+});

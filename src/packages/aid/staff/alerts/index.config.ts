@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '集体欠薪预警' });
