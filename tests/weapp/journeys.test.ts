@@ -154,9 +154,8 @@ describe('worker journeys', () => {
     expect(cloud.db.find(COLLECTIONS.stationTaps, { openid: me.openid })).toHaveLength(1);
   });
 
-  // Issue 9 blocker 1: the page gets `shatou%3A2026-12-12` still encoded and shows
-  // "没有找到这次便民日". Left failing on purpose: the ui-fixes branch decodes page parameters once
-  // for every page; this test passes once that is merged.
+  // Issue 9 blocker 1: the page got `shatou%3A2026-12-12` still encoded and showed
+  // "没有找到这次便民日" (fixed by decoding page parameters once, src/hooks/use-page-params.ts).
   test('首页 → the 便民日 card → the fair’s page (its id arrives raw, as WeChat passes it) → 取号 (double tap) [issue 9 blocker 1]', async () => {
     const me = worker('weapp-fair');
     app.setIdentity(me);
