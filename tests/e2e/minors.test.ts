@@ -157,7 +157,8 @@ describe('issue 9 minors, through the UI', () => {
     await page.goto(`${e2e.url}/#/packages/events/staff/events/index`);
     const lottery = page.locator('[data-testid="staff-event"]:visible', { hasText: '亲子游园会' });
     await lottery.waitFor({ timeout: 20000 });
-    expect(await lottery.innerText()).toContain('已申请4人 · 名额120个 · 还没抽签') // two families, a parent and a child each;
+    // Two families, a parent and a child each: four seats asked for.
+    expect(await lottery.innerText()).toContain('已申请4人 · 名额120个 · 还没抽签');
     expect(await lottery.innerText()).not.toContain('已报名0/120');
 
     await page.getByText('新建活动').click();
