@@ -14,6 +14,11 @@ export const ERROR_MESSAGES = {
   RATE_LIMITED: '操作太频繁了，请稍后再试',
   INTERNAL: '服务出错了，请稍后再试',
   NETWORK: '网络不好，请检查网络后再试',
+  // ---- the transport's door: refused before any function runs (server/runtime/event-limits.ts)
+  INPUT_TOO_LARGE: '内容太多了，请删减后再试',
+  MALFORMED_REQUEST: '请求的格式不对，请更新小程序后再试',
+  SESSION_INVALID: '登录已失效，请重新登录后再试',
+  FOREIGN_ORIGIN: '请从小程序里打开再试',
   // ---- privacy: sensitive personal information needs its own tick (PIPL art. 29)
   SENSITIVE_CONSENT_REQUIRED: '这些信息需要你单独勾选同意后才能提交',
   // ---- centres
@@ -54,6 +59,7 @@ export const ERROR_MESSAGES = {
   CAPACITY_BELOW_TAKEN: '新名额比已报名的人数还少，不能这样改',
   EVENT_NOT_EDITABLE: '活动已经开始报名，这一项不能再改',
   LOTTERY_NOT_READY: '报名还没截止，现在不能抽签',
+  LOTTERY_CLOSE_LOCKED: '抽签种子已经公布，报名截止时间不能再改',
   // ---- rights
   ARTICLE_NOT_FOUND: '没有找到这篇文章，可能已经下架',
   SLUG_TAKEN: '这个文章编号已经有了，请换一个',

@@ -13,10 +13,30 @@ export function maskPhone(phone: string | null | undefined): string {
   return `****${phone.slice(-4)}`;
 }
 
-/** True when a value shown to staff could be a whole phone number (7+ digits in a row). */
-export function looksLikeFullPhone(text: string): boolean {
-  return /\d{7,}/.test(text.replace(/[\s-]/g, ''));
+/**
+ * The one way staff search a phone number: by its last four digits, exactly the digits the mask
+ * shows. A longer ending would confirm hidden digits one search at a time (issue 10: 19 searches
+ * recovered a full number), and a whole number would let 10,000 guesses fill in the middle four.
+ */
+export function phoneMatches(phone: string | null | undefined, query: string): boolean {
+  return /^\d{4}$/.test(query) && !!phone && phone.slice(-4) === query;
 }
+
+/**
+ * Any run of 7+ digits in free text (spaces and dashes between them allowed, an ID number's final
+ * X included) masked as maskPhone masks a number: an emergency contact typed into a text field
+ * shows no more than the main phone does.
+ */
+export function maskDigitRuns(text: string | null | undefined): string {
+  if (!text) return '';
+  return text.replace(/\d(?:[\s-]?\d){6,}[Xx]?/g, (run) => maskPhone(run.replace(/[\s-]/g, '')));
+}
+
+/** A form answer as staff files show it: masked by the field's kind (a phone field, or digits in free text). */
+export function maskAnswer(kind: string, value: string): string {
+  return kind === 'phone' ? maskPhone(value) : maskDigitRuns(value);
+}
+
 
 /** The kinds of sensitive personal information (PIPL art. 28) a form may collect, with their own consent. */
 export const SENSITIVE_KINDS = {

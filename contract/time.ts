@@ -25,6 +25,17 @@ export function shanghaiDay(instant: Date | number = Date.now()): string {
   return shanghai(instant).format('YYYY-MM-DD');
 }
 
+/**
+ * Shanghai hours in which no subscribe message goes out (22:00 to 08:00): a reminder due then is
+ * not claimed, so a run outside these hours sends it. The one rule for every timer that messages.
+ */
+export const QUIET_HOURS = { from: 22, to: 8 } as const;
+
+export function isQuietHour(instant: Date | number): boolean {
+  const hour = shanghai(instant).hour();
+  return hour >= QUIET_HOURS.from || hour < QUIET_HOURS.to;
+}
+
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
 /**

@@ -18,6 +18,7 @@ import { FunctionPool } from './instances/pool';
 import type { InstanceTiming } from './instances/pool';
 import type { InvocationIdentity, ServiceRequest } from './instances/protocol';
 import { createHttpServer, isLoopbackHost, listenOnLoopback } from './http/server';
+import type { DoorRefusal } from './http/server';
 import { devOpenid, issueToken, loadOrCreateSecret } from './http/tokens';
 import type { DevRole } from './http/tokens';
 import { OpenapiService } from './openapi/service';
@@ -26,6 +27,7 @@ import { FileStore } from './storage/store';
 import { TimerScheduler } from './timers/scheduler';
 
 export type { OpenapiCall } from './openapi/service';
+export type { DoorRefusal } from './http/server';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const DEFAULT_PORT = 8787;
@@ -50,6 +52,8 @@ export interface LocalCloudOptions {
   maxInstancesPerFunction?: number;
   /** The H5 build served at `/`. Default: <repo>/dist-h5 */
   staticDir?: string;
+  /** Told of each request the HTTP door refuses (npm start logs them); they are counted anyway. */
+  onDoorRefusal?: (refusal: DoorRefusal) => void;
 }
 
 export interface LocalCloud {
@@ -63,6 +67,10 @@ export interface LocalCloud {
   listen(port: number, host?: string): Promise<{ url: string }>;
   /** Fires every function's timer trigger on its schedule until close() (npm start does this). */
   startTimers(): void;
+  /** Requests the HTTP door refused (no instance ran for them), by protocol error. */
+  doorRefusals(): Record<string, number>;
+  /** Invocations handed to instances so far, per function (what the door let through). */
+  invocations(): Record<string, number>;
   /** Cold starts measured so far: spawn-to-loaded and the module's own require time. */
   instanceTimings(): InstanceTiming[];
   close(): Promise<void>;
@@ -81,6 +89,9 @@ export interface ServerFile {
 export function timerEvent(trigger: TimerTrigger, at: number) {
   return { Type: 'Timer', TriggerName: trigger.name, Time: new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z') };
 }
+
+/** How the platform's timer runs a function: the only identity that carries `trigger`. */
+const TIMER_IDENTITY: InvocationIdentity = { source: 'wx_trigger', trigger: 'timer' };
 
 function identityOf(identity: Identity | null | undefined): InvocationIdentity {
   if (!identity) return { source: 'wx_http' };
@@ -116,7 +127,9 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const sdkPath = createRequire(path.join(REPO_ROOT, 'package.json')).resolve('wx-server-sdk');
   const pools = new Map<string, FunctionPool>();
   const scripts = new Set<Instance>();
-  const scheduler = new TimerScheduler(now, (fn, trigger, at) => invokeAs(fn, timerEvent(trigger, at), { source: 'wx_trigger' }));
+  const scheduler = new TimerScheduler(now, (fn, trigger, at) => invokeAs(fn, timerEvent(trigger, at), TIMER_IDENTITY));
+  const refusals: Record<string, number> = {};
+  const invocations: Record<string, number> = {};
   let server: http.Server | null = null;
   let closed = false;
 
@@ -134,6 +147,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     if (closed) throw new Error('the local cloud is closed');
     const pool = poolFor(name);
     if (!pool) throw callFunctionError(FUNCTION_NOT_FOUND, `FunctionName parameter could not be found: ${name}`);
+    invocations[name] = (invocations[name] ?? 0) + 1;
     return JSON.parse(await pool.invoke(eventFor(event, identity), identity));
   }
 
@@ -224,7 +238,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   async function runTimer(name: string): Promise<unknown> {
     const trigger = specOf(name).triggers[0];
     if (!trigger) throw new Error(`${name}/config.json declares no timer trigger`);
-    return invokeAs(name, timerEvent(trigger, now()), { source: 'wx_trigger' });
+    return invokeAs(name, timerEvent(trigger, now()), TIMER_IDENTITY);
   }
 
   async function devLogin(role: DevRole, name: string) {
@@ -280,6 +294,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
         grantSubscriptions: (openid, templateIds) => templateIds.forEach((t) => openapi.grantSubscription(openid, t)),
         exec,
         runTimer,
+        refused(refusal) {
+          refusals[refusal.error] = (refusals[refusal.error] ?? 0) + 1;
+          opts.onDoorRefusal?.(refusal);
+        },
       });
       const bound = await listenOnLoopback(httpServer, port, host);
       server = httpServer;
@@ -292,6 +310,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     startTimers() {
       scheduler.start(listFunctions(functionsDir).flatMap((spec) => spec.triggers.map((trigger) => ({ fn: spec.name, trigger }))));
     },
+    doorRefusals: () => ({ ...refusals }),
+    invocations: () => ({ ...invocations }),
     instanceTimings: () => [...pools.values()].flatMap((pool) => pool.timings),
     async close() {
       if (closed) return;

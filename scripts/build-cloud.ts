@@ -2,14 +2,17 @@
  * Builds every cloud function into cloudfunctions/<name>/, uploadable as it is:
  *   index.js      server/functions/<name>.ts with all shared code bundled in; wx-server-sdk external
  *   package.json  depends on the exact wx-server-sdk version pinned in the root package.json
- *   config.json   openapi permissions, timeout and timer trigger from server/functions/deployment.ts
+ *   config.json   runtime, timeout and timer trigger from server/functions/deployment.ts, and the
+ *                 openapi permissions the bundle needs: those of the Platform methods it calls
+ *                 (openapiCalledBy; tests/unit/function-permissions.test.ts checks the rule)
  * The function list is the contract's, so a function cannot exist on one side only.
  */
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONTRACT, type FunctionName } from '../contract';
-import { DEPLOYMENT } from '../server/functions/deployment';
+import { DEPLOYMENT, RUNTIME } from '../server/functions/deployment';
+import { OPENAPI_PERMISSIONS } from '../server/runtime/wechat-openapi';
 
 const root = path.resolve(__dirname, '..');
 const rootPackage = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -17,8 +20,18 @@ const rootPackage = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 };
 const SDK_VERSION = rootPackage.dependencies['wx-server-sdk'];
 
-/** WeChat's Node.js 16 runtime is the oldest one a function may be deployed on. */
-const TARGET = 'node16';
+/**
+ * The openapi permissions a bundled function needs: those of the Platform methods it calls
+ * (`.method(`). esbuild keeps property names when it minifies and drops code nothing reaches, so
+ * a call left in the bundle is one the function can make; the methods' definitions in
+ * server/runtime/wechat-openapi.ts read `method(` without the dot.
+ */
+export function openapiCalledBy(bundle: string): string[] {
+  return Object.entries(OPENAPI_PERMISSIONS)
+    .filter(([method]) => new RegExp(`\\.${method}\\(`).test(bundle))
+    .map(([, permission]) => permission)
+    .sort();
+}
 
 export function functionNames(): FunctionName[] {
   return Object.keys(CONTRACT) as FunctionName[];
@@ -32,7 +45,7 @@ export async function buildFunction(name: FunctionName, outRoot = path.join(root
     outfile: path.join(outDir, 'index.js'),
     bundle: true,
     platform: 'node',
-    target: TARGET,
+    target: RUNTIME.esbuildTarget,
     format: 'cjs',
     external: ['wx-server-sdk'],
     minify: true,
@@ -49,8 +62,9 @@ export async function buildFunction(name: FunctionName, outRoot = path.join(root
     dependencies: { 'wx-server-sdk': SDK_VERSION },
   };
   const config = {
+    runtime: RUNTIME.wechat,
     timeout: deployment.timeout ?? 3,
-    permissions: { openapi: deployment.openapi },
+    permissions: { openapi: openapiCalledBy(readFileSync(path.join(outDir, 'index.js'), 'utf8')) },
     ...(deployment.timer
       ? { triggers: [{ name: deployment.timer.name, type: 'timer', config: deployment.timer.cron }] }
       : {}),

@@ -6,8 +6,9 @@ import { PAGES } from './routes';
 import './app.scss';
 
 // Taro.cloud exists only on weapp; on h5 the api client talks HTTP to the local cloud instead.
+// CLOUD_ENV is the release's environment (config/release.ts); '' = the account's default one.
 if (process.env.TARO_ENV === 'weapp') {
-  Taro.cloud.init({ traceUser: true });
+  Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: true } : { traceUser: true });
 }
 // H5 only: web spellings of the accessibility attributes (src/a11y/h5-aria.ts).
 if (process.env.TARO_ENV === 'h5') {

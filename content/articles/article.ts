@@ -37,6 +37,18 @@ export const LAW = {
   civilCode: { law: '《中华人民共和国民法典》', version: '2020年5月28日通过，2021年1月1日起施行' },
   injuryCasesSPC: { law: '《最高人民法院关于审理工伤保险行政案件若干问题的规定》', version: '法释〔2014〕9号，2014年9月1日起施行' },
   illegalEmployerCompensation: { law: '《非法用工单位伤亡人员一次性赔偿办法》', version: '人力资源和社会保障部令第9号，2011年1月1日起施行' },
+  bankruptcy: { law: '《中华人民共和国企业破产法》', version: '2006年8月27日通过，2007年6月1日起施行' },
+  medicalPeriod: { law: '《企业职工患病或非因工负伤医疗期规定》', version: '劳部发〔1994〕479号，1995年1月1日起施行' },
+  laborLawOpinions: { law: '《关于贯彻执行〈中华人民共和国劳动法〉若干问题的意见》', version: '劳部发〔1995〕309号' },
+  minimumWage: { law: '《最低工资规定》', version: '劳动和社会保障部令第21号，2004年3月1日起施行' },
+  flexibleHoursApproval: { law: '《关于企业实行不定时工作制和综合计算工时工作制的审批办法》', version: '劳部发〔1994〕503号，1995年1月1日起施行' },
+  injuryOpinions: { law: '《人力资源社会保障部关于执行〈工伤保险条例〉若干问题的意见》', version: '人社部发〔2013〕34号' },
+  laborRelationNotice: { law: '《关于确立劳动关系有关事项的通知》', version: '劳社部发〔2005〕12号' },
+  occupationalDisease: { law: '《中华人民共和国职业病防治法》', version: '2001年10月27日通过，2018年12月29日第四次修正' },
+  pensionTransfer: { law: '《城镇企业职工基本养老保险关系转移接续暂行办法》', version: '国办发〔2009〕66号，2010年1月1日起施行' },
+  heatProtection: { law: '《防暑降温措施管理办法》', version: '安监总安健〔2012〕89号，2012年6月29日起施行' },
+  tradeUnion: { law: '《中华人民共和国工会法》', version: '1992年4月3日通过，2021年12月24日第三次修正' },
+  unionMembership: { law: '《工会会员会籍管理办法》', version: '中华全国总工会2016年12月12日审议通过' },
 } as const;
 
 /**

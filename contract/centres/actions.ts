@@ -79,10 +79,8 @@ export const centres = {
 
   slots: action<SlotsView>()({ input: z.strictObject({ centreId: id, service }), access: 'public' }),
   nearestFree: action<NearestFree | null>()({
-    input: z.strictObject({
-      latitude: z.number().min(-90).max(90).optional(),
-      longitude: z.number().min(-180).max(180).optional(),
-    }),
+    // `near`: the centre the worker says they are close to (a tap, no location permission needed).
+    input: z.strictObject({ near: z.string().min(1).max(64).optional() }),
     access: 'public',
   }),
   book: action<Booking>()({

@@ -47,7 +47,8 @@ export interface StaffMember {
 }
 
 // ---- audit
-export type AuditRole = StaffRole | 'worker' | 'none';
+/** 'platform': a timer run by WeChat's trigger (server/runtime/entry.ts), no person behind it. */
+export type AuditRole = StaffRole | 'worker' | 'none' | 'platform';
 export type AuditOutcome = 'ok' | ErrorCode;
 export type AuditNoteValue = string | number | boolean;
 export const AUDIT_LIMITS = { valueMax: 64, targetKeysMax: 8, pageSize: 50 } as const;
@@ -57,6 +58,7 @@ export const AUDIT_ROLE_LABELS: Record<AuditRole, string> = {
   centre_staff: '中心工作人员',
   worker: '职工（无权限）',
   none: '未登录',
+  platform: '系统定时任务',
 };
 
 export interface AuditRow {

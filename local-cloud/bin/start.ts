@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startLocalCloud, DEFAULT_PORT, REPO_ROOT } from '../local-cloud';
+import type { DoorRefusal } from '../local-cloud';
 import { dataDirFromEnv } from './admin-client';
 
 const STAMP_DIR = path.join(REPO_ROOT, 'node_modules', '.cache', 'local-cloud');
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
   for (const step of BUILDS) ensureBuilt(step, pkg.scripts ?? {});
 
   const firstRun = !fs.existsSync(path.join(dataDir, 'db'));
-  const cloud = await startLocalCloud({ dataDir });
+  const cloud = await startLocalCloud({ dataDir, onDoorRefusal: logRefusal() });
   if (firstRun) {
     const seed = path.join(REPO_ROOT, 'server', 'seed', 'run.ts');
     if (fs.existsSync(seed)) {
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
   data folder ${dataDir}
   sign in     use the development sign-in on the 我的 page, or:
               curl -s -X POST ${url}/dev/login -H 'content-type: application/json' -d '{"role":"worker","name":"张三"}'
-              then call a function: curl -s -X POST ${url}/fn/<name> -H "authorization: Bearer <token>" -d '{...}'
+              then call a function: curl -s -X POST ${url}/fn/<name> -H "authorization: Bearer <token>" -H 'content-type: application/json' -d '{...}'
   stop        Ctrl+C
 `);
 
@@ -124,3 +125,22 @@ main().catch((err: unknown) => {
   console.error('[local-cloud] could not start:', err instanceof Error ? err.message : err);
   process.exit(1);
 });
+
+/**
+ * Requests the HTTP door refused, as the platform's gateway log would show them: one line per
+ * protocol code per minute with the count since, so a flood cannot flood the terminal.
+ */
+function logRefusal(): (refusal: DoorRefusal) => void {
+  const last = new Map<string, { at: number; skipped: number }>();
+  return (refusal) => {
+    const now = Date.now();
+    const seen = last.get(refusal.error);
+    if (seen && now - seen.at < 60_000) {
+      seen.skipped += 1;
+      return;
+    }
+    const more = seen?.skipped ? ` (+${seen.skipped} more in the last minute)` : '';
+    last.set(refusal.error, { at: now, skipped: 0 });
+    console.warn(`[local-cloud] refused ${refusal.method} ${refusal.path}: ${refusal.status} ${refusal.error}${more}`);
+  };
+}

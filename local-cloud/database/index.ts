@@ -10,6 +10,7 @@ import { cloneDoc } from './document';
 import { lockFolder } from './folder-lock';
 import { RequestHandler } from './handle';
 import { Journal } from './journal';
+import type { JournalOptions } from './journal';
 import { compileFilter } from './mongo-semantics';
 import { Store } from './store';
 import { Transactions } from './transactions';
@@ -24,6 +25,8 @@ export interface LocalDatabaseOptions {
   schema: Record<string, { indexes: IndexSpec[] }>;
   /** Clock for serverDate (default Date.now); the runtime shifts it in tests. */
   now?: () => number;
+  /** Compaction threshold, and the test seam for failing writes (local-cloud/database/journal.ts). */
+  journal?: JournalOptions;
 }
 
 export class LocalDatabase {
@@ -44,7 +47,7 @@ export class LocalDatabase {
     let journal: Journal | undefined;
     try {
       const store = new Store(opts.schema);
-      const opened = Journal.open(opts.dir, (record) => store.replay(record), () => store.entries());
+      const opened = Journal.open(opts.dir, (record) => store.replay(record), () => store.entries(), opts.journal);
       journal = opened;
       store.verifyUniqueIndexes();
       store.persistWith((record) => opened.append(record));
@@ -72,6 +75,11 @@ export class LocalDatabase {
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  /** Journal compactions since open (beyond the one every open does). */
+  get compactions(): number {
+    return this.journal.compactions;
   }
 
   /** Counters for benchmarks: total requests and per action. */

@@ -96,7 +96,13 @@ export class Instance {
         void this.terminate();
       }, timeoutMs);
       this.running = running;
-      this.post({ type: 'invoke', id, event, identity, requestId });
+      try {
+        this.post({ type: 'invoke', id, event, identity, requestId });
+      } catch (error) {
+        // An event that cannot cross to the worker (e.g. nested too deep to clone) fails this call
+        // at once; the instance never received it and is free again.
+        this.settle(id, callFunctionError(FUNCTIONS_EXECUTE_FAIL, `the event could not be delivered: ${serializeError(error).message}`));
+      }
     });
   }
 

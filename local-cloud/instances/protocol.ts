@@ -11,6 +11,11 @@ export interface InvocationIdentity {
   unionid?: string;
   /** getWXContext().SOURCE: wx_client, wx_http, wx_trigger, "<parent>,scf", ... */
   source: string;
+  /**
+   * Set only by the platform's own timer (the scheduler, cloud:trigger): becomes TRIGGER_SRC=timer,
+   * the variable CloudBase sets for a timer-triggered run. Nothing an HTTP caller sends can set it.
+   */
+  trigger?: 'timer';
 }
 
 /** What the instance runs: a cloud function's module or an operations script (cloud:exec). */

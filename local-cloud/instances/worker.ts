@@ -61,6 +61,9 @@ function applyIdentity(identity: InvocationIdentity): void {
   // and skips the keys whose variable is unset, which is how a call without a user looks.
   process.env.WX_CONTEXT_KEYS = IDENTITY_VARS.join(',');
   process.env.TCB_SOURCE = identity.source;
+  // What @cloudbase/node-sdk reads to tell a timer run (utils/wxCloudToken.js); the entry checks it.
+  if (identity.trigger === 'timer') process.env.TRIGGER_SRC = 'timer';
+  else delete process.env.TRIGGER_SRC;
 }
 
 function toCloudJson(value: unknown): string {

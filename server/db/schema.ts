@@ -53,6 +53,8 @@ export const COLLECTIONS = {
   // ---- staff: audit log and invite codes (docs/staff.md)
   audit: 'audit',
   staffInvites: 'staff_invites',
+  // ---- subscribe messages waiting to be sent (server/domain/messages/outbox.ts)
+  outbox: 'outbox',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -196,5 +198,13 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
   staff_invites: {
     holds: 'A worker\'s six-digit code for an admin to grant a role, _id = the code: openid, expiresAt (10 minutes; swept daily).',
     indexes: [{ name: 'openid', keys: { openid: 1 } }],
+  },
+  outbox: {
+    holds:
+      "One subscribe message, _id = `${template}:${subject}` (the booking or entry it is about, so it is queued and sent at most once): status (pending | sending | sent | refused | failed | dropped), touser, templateId, page, data (cleared once the message is sent or given up), claim and claimedAt of the run sending it, attempts, errCode.",
+    indexes: [
+      { name: 'status_createdAt', keys: { status: 1, createdAt: 1 } },
+      { name: 'touser', keys: { touser: 1 } },
+    ],
   },
 };

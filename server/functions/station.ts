@@ -1,7 +1,6 @@
 import { currentCampaign, getPoint, listCampaigns, qrCode, saveCampaign, stats } from '../domain/station/campaigns';
 import { tap } from '../domain/station/taps';
 import { createEntry } from '../runtime/entry';
-import { wechatQr } from '../runtime/wechat-openapi';
 
 export const main = createEntry('station', {
   handlers: {
@@ -10,7 +9,7 @@ export const main = createEntry('station', {
     tap,
     staffCampaigns: listCampaigns,
     staffSaveCampaign: saveCampaign,
-    staffQrCode: (ctx, input) => qrCode(ctx, input, wechatQr),
+    staffQrCode: qrCode,
     staffStats: stats,
   },
 });

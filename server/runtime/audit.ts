@@ -1,7 +1,10 @@
 /**
  * The audit log, written at the door (server/runtime/entry.ts) — one mechanism for every area:
  * each call of a `staff` or `admin` action leaves exactly one record, whether it succeeded, failed
- * or was refused at the door (no identity, not staff, not admin). Handlers add nothing themselves;
+ * or was refused at the door (no identity, not staff, not admin). So does every call refused
+ * before its action is known (unknown action, malformed or oversized event, a forged timer event:
+ * outcome only, never the input), and every timer run (role 'platform', with its counts).
+ * Handlers add nothing themselves;
  * one that decides something worth keeping (e.g. "exported with full phone numbers") adds a note
  * through `ctx.audit.note(...)`. Admins read the log with `staff.audit` (server/domain/staff/audit.ts).
  */
@@ -99,6 +102,26 @@ export class AuditNotes {
       this.values[key] = typeof value === 'string' ? clip(value) : value;
     }
   }
+}
+
+/**
+ * The action name a refused call asked for, only if it looks like one (the caller chose it):
+ * anything else is recorded as '?', so the log never holds what a hostile caller typed.
+ */
+export function claimedAction(event: unknown): string {
+  const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined;
+  return typeof action === 'string' && /^[A-Za-z][A-Za-z0-9]{0,39}$/.test(action) ? action : '?';
+}
+
+/** A timer's report as audit notes: its flat values, lists by their length. */
+export function timerNotes(report: unknown): AuditNotes {
+  const notes = new AuditNotes();
+  if (typeof report !== 'object' || report === null) return notes;
+  for (const [key, value] of Object.entries(report)) {
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') notes.note({ [key]: value });
+    else if (Array.isArray(value)) notes.note({ [key]: value.length });
+  }
+  return notes;
 }
 
 export interface AuditCall {

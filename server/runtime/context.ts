@@ -12,7 +12,11 @@ export interface StaffRights {
   name: string;
 }
 
-/** Platform services the domain may need, provided by the entry (WeChat's openapi in production). */
+/**
+ * WeChat's openapi as the domain sees it, implemented in server/runtime/wechat-openapi.ts (the only
+ * file that calls cloud.openapi). Each method needs one permission in the function's config.json;
+ * OPENAPI_PERMISSIONS there maps them, and the build grants a function exactly those its bundle calls.
+ */
 export interface Platform {
   /** Content security check (security.msgSecCheck v2): WeChat's suggestion for the text. */
   checkText(text: string, openid: string): Promise<'pass' | 'review' | 'risky'>;
@@ -21,6 +25,8 @@ export interface Platform {
    * limits. Resolves with WeChat's errCode (0 = sent; 43101 = the user has no grant left); never throws.
    */
   sendSubscribeMessage(message: { touser: string; templateId: string; page: string; data: Record<string, string> }): Promise<number>;
+  /** wxacode.getUnlimited: the PNG of a mini-program code for `page` (no leading '/') with `scene`. */
+  wxacodeUnlimited(scene: string, page: string): Promise<Buffer>;
 }
 
 /** Everything a domain handler receives besides its input. No Taro, no HTTP, no globals. */

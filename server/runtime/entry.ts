@@ -11,10 +11,12 @@ import { CONTRACT, type ActionName, type FunctionName, type OutputOf, type Parse
 import type { Access, AppErrorBody, Envelope } from '../../contract/define';
 import { ERROR_MESSAGES } from '../../contract/errors';
 import { AppError } from './app-error';
-import { AuditNotes, isAudited, writeAudit } from './audit';
+import { AuditNotes, claimedAction, isAudited, timerNotes, writeAudit } from './audit';
+import { eventExcess } from './event-limits';
 import { loadStaffRights } from './caller';
 import { asDatabase, type Database } from '../db/database';
-import type { HandlerContext, Platform, StaffRights } from './context';
+import type { HandlerContext, StaffRights } from './context';
+import { wechatPlatform } from './wechat-openapi';
 
 z.config(zhCN());
 
@@ -34,8 +36,12 @@ export interface EntryDefinition<F extends FunctionName> {
   timers?: Record<string, TimerHandler>;
 }
 
-/** An event bigger than this is refused before parsing: no form of ours comes near it. */
-const MAX_EVENT_BYTES = 64 * 1024;
+/** The audit record of a call refused before its action was known, or of a timer run. */
+interface DoorRecord {
+  action: string;
+  role?: 'platform';
+  notes?: AuditNotes;
+}
 
 interface TimerEvent {
   Type: 'Timer';
@@ -44,6 +50,17 @@ interface TimerEvent {
 
 function isTimerEvent(event: unknown): event is TimerEvent {
   return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
+}
+
+/**
+ * Only the platform's timer may run a timer handler. CloudBase marks a timer-triggered run with the
+ * environment variable TRIGGER_SRC=timer (what @cloudbase/node-sdk, inside wx-server-sdk, reads to
+ * pick the trigger's API token, utils/wxCloudToken.js); a client call or an HTTP API call cannot
+ * set the environment, only the event — and the event's `Type: 'Timer'` is anyone's to write.
+ * The local cloud's scheduler and cloud:trigger set exactly this (local-cloud/instances/worker.ts).
+ */
+function isPlatformTimerRun(openid: string): boolean {
+  return process.env.TRIGGER_SRC === 'timer' && !openid;
 }
 
 function fail(code: AppErrorBody['code'], message?: string, fields?: Record<string, string>): Envelope<never> {
@@ -57,32 +74,6 @@ function fieldsOf(error: z.ZodError): Record<string, string> {
     if (!fields[path]) fields[path] = issue.message;
   }
   return fields;
-}
-
-function makePlatform(): Platform {
-  return {
-    async checkText(text, openid) {
-      const res = (await cloud.openapi.security.msgSecCheck({ content: text, version: 2, scene: 2, openid })) as {
-        result?: { suggest?: string };
-      };
-      const suggest = res.result?.suggest;
-      return suggest === 'risky' || suggest === 'review' ? suggest : 'pass';
-    },
-    async sendSubscribeMessage({ touser, templateId, page, data }) {
-      try {
-        const res = (await cloud.openapi.subscribeMessage.send({
-          touser,
-          templateId,
-          page,
-          data: Object.fromEntries(Object.entries(data).map(([key, value]) => [key, { value }])),
-        })) as { errCode?: number };
-        return res.errCode ?? 0;
-      } catch (error) {
-        const code = (error as { errCode?: unknown }).errCode;
-        return typeof code === 'number' ? code : -1;
-      }
-    },
-  };
 }
 
 /** Who may pass: the staff rights read for a staff/admin action (also when it refuses, for the audit). */
@@ -102,7 +93,7 @@ async function admit(
 export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefinition<F>) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
   const db = asDatabase(cloud.database());
-  const platform = makePlatform();
+  const platform = wechatPlatform;
   const actions = CONTRACT[fn] as Record<string, { input: z.ZodType; access: Access }>;
   const handlers = definition.handlers as Record<string, (ctx: HandlerContext, input: unknown) => Promise<unknown>>;
 
@@ -112,18 +103,37 @@ export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefi
     const now = new Date();
     // Set once the action is known to be a staff/admin one: every such call leaves one audit record.
     let audited: { action: string; input: unknown; staff: StaffRights | null; notes: AuditNotes } | null = null;
+    // A call refused before its action is known, or a timer run: recorded without its input.
+    let door: DoorRecord | null = null;
     const answer = await (async (): Promise<Envelope<unknown>> => {
       try {
-        // A timer event carries no OPENID; a client call always does, so a client cannot fake a timer.
-        if (isTimerEvent(event) && !openid) {
-          const timer = definition.timers?.[event.TriggerName];
-          if (!timer) return fail('UNKNOWN_ACTION');
-          return { ok: true, data: await timer({ db, openid: '', now, platform }) };
+        // First, before anything walks the event recursively (zod, JSON.stringify, the audit).
+        if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+          door = { action: '?' };
+          return fail('BAD_INPUT');
         }
-        if (typeof event !== 'object' || event === null) return fail('BAD_INPUT');
-        if (JSON.stringify(event).length > MAX_EVENT_BYTES) return fail('BAD_INPUT', '内容太长了，请删减后再试');
+        if (eventExcess(event) !== null) {
+          door = { action: '?' };
+          return fail('INPUT_TOO_LARGE');
+        }
+        if (isTimerEvent(event)) {
+          const timers = definition.timers ?? {};
+          // Only a trigger name we declare is recorded: the rest of the event is the caller's text.
+          const name = Object.prototype.hasOwnProperty.call(timers, event.TriggerName) ? event.TriggerName : '?';
+          if (!isPlatformTimerRun(openid)) {
+            door = { action: `timer:${name}` };
+            return fail('FORBIDDEN');
+          }
+          door = { action: `timer:${name}`, role: 'platform' };
+          const timer = timers[name];
+          if (!timer) return fail('UNKNOWN_ACTION');
+          const report = await timer({ db, openid: '', now, platform });
+          door.notes = timerNotes(report);
+          return { ok: true, data: report };
+        }
         const { action, input } = event as { action?: unknown; input?: unknown };
         if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(actions, action)) {
+          door = { action: claimedAction(event) };
           return fail('UNKNOWN_ACTION');
         }
         const spec = actions[action];
@@ -144,9 +154,14 @@ export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefi
         return fail('INTERNAL');
       }
     })();
+    const outcome = answer.ok ? 'ok' : answer.error.code;
     const call = audited as { action: string; input: unknown; staff: StaffRights | null; notes: AuditNotes } | null;
     if (call) {
-      await writeAudit(db, { fn, ...call, openid, outcome: answer.ok ? 'ok' : answer.error.code, now });
+      await writeAudit(db, { fn, ...call, openid, outcome, now });
+    }
+    const atDoor = door as DoorRecord | null;
+    if (atDoor) {
+      await writeAudit(db, { fn, action: atDoor.action, openid, staff: null, roleIfKnown: atDoor.role, input: null, notes: atDoor.notes, outcome, now });
     }
     return answer;
   };

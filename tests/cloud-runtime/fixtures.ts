@@ -132,7 +132,7 @@ exports.main = async (event) => {
 exports.main = async (event) => {
   const ctx = cloud.getWXContext();
   await db.collection('users').add({ data: { kind: 'tick', event, source: ctx.SOURCE, openid: ctx.OPENID || null } });
-  return { event, SOURCE: ctx.SOURCE, OPENID: ctx.OPENID || null };
+  return { event, SOURCE: ctx.SOURCE, OPENID: ctx.OPENID || null, TRIGGER_SRC: process.env.TRIGGER_SRC || null };
 };`,
     config: { triggers: [{ name: 'everySecond', type: 'timer', config: '* * * * * * *' }] },
   },

@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { startLocalCloud } from '../../local-cloud';
 import type { LocalCloud } from '../../local-cloud';
+import { ERROR_MESSAGES, type ErrorCode } from '../../contract/errors';
 import { makeFunctionsDir, makeTempDir } from './fixtures';
 
 // Instances cold-start in ~0.2 s alone but several seconds when a loaded 2-core machine starts many.
@@ -95,6 +96,7 @@ test('unsigned, altered or foreign tokens are refused with 401', async () => {
   try {
     const foreign = await fetch(`${(await elsewhere.listen(0)).url}/dev/login`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ role: 'worker', name: '张三' }),
     });
     const { token } = (await foreign.json()) as { token: string };
@@ -104,20 +106,33 @@ test('unsigned, altered or foreign tokens are refused with 401', async () => {
   }
 });
 
-test('function failures answer 500 with errCode/errMsg; unknown functions 404; bad bodies 400/413', async () => {
+test('function failures answer 500 with errCode/errMsg; door refusals 4xx with a contract code and its Chinese message', async () => {
   const failed = await post('/fn/boom', {});
   expect(failed.status).toBe(500);
   expect(failed.body.errCode).toBe(-504002);
   expect(failed.body.errMsg).toContain('kaboom');
 
-  const missing = await post('/fn/doesNotExist', {});
-  expect(missing.status).toBe(404);
-  expect(missing.body.error).toBe('function_not_found');
-
-  expect((await post('/fn/whoami', '{not json')).status).toBe(400);
-  const big = await post('/fn/whoami', { blob: 'x'.repeat(1024 * 1024 + 10) });
-  expect(big.status).toBe(413);
-  expect(big.body.error).toBe('body_too_large');
+  const before = cloud.invocations().whoami ?? 0;
+  const refusals: [string, Promise<{ status: number; body: Record<string, any> }>, number, string, string][] = [
+    ['unknown function', post('/fn/doesNotExist', {}), 404, 'function_not_found', 'UNKNOWN_ACTION'],
+    ['not JSON', post('/fn/whoami', '{not json'), 400, 'bad_json', 'MALFORMED_REQUEST'],
+    ['not an object', post('/fn/whoami', '[1]'), 400, 'bad_request', 'MALFORMED_REQUEST'],
+    ['over 100 KB', post('/fn/whoami', { blob: 'x'.repeat(100 * 1024) }), 413, 'body_too_large', 'INPUT_TOO_LARGE'],
+    ['nested too deep', post('/fn/whoami', `{"a":${'['.repeat(33)}${']'.repeat(33)}}`), 400, 'body_too_deep', 'INPUT_TOO_LARGE'],
+    ['bad token', post('/fn/whoami', {}, 'garbage'), 401, 'invalid_token', 'SESSION_INVALID'],
+  ];
+  for (const [what, answer, status, error, code] of refusals) {
+    const res = await answer;
+    expect({ what, status: res.status, error: res.body.error, code: res.body.code }).toEqual({ what, status, error, code });
+    expect(res.body.errMsg).toBe(ERROR_MESSAGES[code as ErrorCode]);
+  }
+  const wrongType = await fetch(`${url}/fn/whoami`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+  expect(wrongType.status).toBe(415);
+  expect(await wrongType.json()).toMatchObject({ error: 'unsupported_media_type', code: 'MALFORMED_REQUEST' });
+  // Brackets inside strings are text, not nesting: a deep-looking string passes the door.
+  expect((await post('/fn/whoami', { text: '['.repeat(100) })).status).toBe(200);
+  // Only that last call reached an instance.
+  expect((cloud.invocations().whoami ?? 0) - before).toBe(1);
 });
 
 test('serves the H5 build with content types, and never a file outside it', async () => {

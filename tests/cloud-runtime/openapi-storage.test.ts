@@ -81,12 +81,12 @@ test('one grant allows exactly one send: none → 43101, granted → ok once, th
 
 test('HTTP /dev/subscribe grants for the signed-in user (the H5 stand-in for requestSubscribeMessage)', async () => {
   const { url } = await cloud.listen(0);
-  const login = (await (await fetch(`${url}/dev/login`, { method: 'POST', body: JSON.stringify({ role: 'worker', name: '订阅者' }) })).json()) as { token: string; openid: string };
+  const login = (await (await fetch(`${url}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'worker', name: '订阅者' }) })).json()) as { token: string; openid: string };
   const unauth = await fetch(`${url}/dev/subscribe`, { method: 'POST', body: JSON.stringify({ templateIds: ['t-http'] }) });
   expect(unauth.status).toBe(401);
   const granted = await fetch(`${url}/dev/subscribe`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${login.token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
     body: JSON.stringify({ templateIds: ['t-http'] }),
   });
   expect(await granted.json()).toEqual({ errMsg: 'requestSubscribeMessage:ok', 't-http': 'accept' });

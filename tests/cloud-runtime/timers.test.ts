@@ -49,10 +49,17 @@ test('invalid crons are refused with a reason', () => {
 test('runTimer fires the trigger with WeChat\'s timer event; startTimers fires it on schedule', async () => {
   const cloud = await startLocalCloud({ dataDir: makeTempDir('lc-data-'), functionsDir: makeFunctionsDir(['tick', 'whoami']) });
   try {
-    const r = (await cloud.runTimer('tick')) as { event: { Type: string; TriggerName: string; Time: string }; SOURCE: string; OPENID: null };
+    type Tick = { event: { Type: string; TriggerName: string; Time: string }; SOURCE: string; OPENID: null; TRIGGER_SRC: string | null };
+    const r = (await cloud.runTimer('tick')) as Tick;
     expect(r.event).toEqual({ Type: 'Timer', TriggerName: 'everySecond', Time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) });
     expect(r.SOURCE).toBe('wx_trigger');
     expect(r.OPENID).toBeNull();
+    // The mark only the platform's trigger sets (server/runtime/entry.ts checks it): a caller who
+    // writes the timer's event, even claiming the trigger's SOURCE, runs without it.
+    expect(r.TRIGGER_SRC).toBe('timer');
+    const forged = (await cloud.invoke('tick', { ...r.event }, { openid: '', source: 'wx_trigger' })) as Tick;
+    expect(forged.TRIGGER_SRC).toBeNull();
+    expect(((await cloud.invoke('tick', { ...r.event }, null)) as Tick).TRIGGER_SRC).toBeNull();
     await expect(cloud.runTimer('whoami')).rejects.toThrow(/no timer trigger/);
 
     cloud.startTimers();

@@ -3,6 +3,7 @@
  * list (phones masked, no OPENID), check-in by code, walk-ins, no-shows, closing a slot with the
  * bookers told, and the timer trigger's reminders only where the worker subscribed.
  */
+import { fromShanghai, shanghaiDay } from '../../contract/time';
 import { SUBSCRIBE_TEMPLATES } from '../../contract/subscribe-templates';
 import { startTestCloud, worker, type TestCloud } from '../support/local-cloud';
 import type { Identity } from '../../local-cloud';
@@ -105,7 +106,23 @@ describe('the day-before reminder (timer trigger)', () => {
     okOf(await bookAs(yes, s1.start, { remind: true }));
     okOf(await bookAs(no, s2.start, { remind: false }));
     const before = cloud.openapi.calls.length;
-    const result = (await cloud.runTimer('centres')) as { ok: boolean; data: { date: string; sent: number; refused: number } };
+    // At 23:00 Shanghai (quiet hours) the run sends nothing and claims nothing: deferred, not dropped.
+    const offsetTo = (wallTime: string) => fromShanghai(`${shanghaiDay(Date.now())} ${wallTime}`).getTime() - Date.now();
+    cloud.setTimeOffset(offsetTo('23:00'));
+    try {
+      const quiet = (await cloud.runTimer('centres')) as { ok: boolean; data: { sent: number; quiet: boolean } };
+      expect(quiet.data).toMatchObject({ sent: 0, quiet: true });
+    } finally {
+      cloud.setTimeOffset(0);
+    }
+    expect(cloud.openapi.calls.length).toBe(before);
+    expect(docs(cloud, 'bookings', { openid: yes.openid })[0]).toMatchObject({ reminded: false });
+    // The trigger's own time, 18:00 the same day: tomorrow is still the booking's day.
+    cloud.setTimeOffset(offsetTo('18:00'));
+    const result = (await cloud.runTimer('centres').finally(() => cloud.setTimeOffset(0))) as {
+      ok: boolean;
+      data: { date: string; sent: number; refused: number };
+    };
     expect(result.ok).toBe(true);
     expect(result.data).toMatchObject({ date: tomorrow.date, sent: 1, refused: 0 });
     const sent = cloud.openapi.calls.slice(before).filter((c) => c.api === 'subscribeMessage.send');

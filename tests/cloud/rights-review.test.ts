@@ -16,6 +16,9 @@ let lawyer: Identity;
 let admin: Identity;
 let centreStaff: Identity;
 
+// Each sync runs a release script in its own process (cloud.exec): seconds each on a busy machine.
+jest.setTimeout(60_000);
+
 const SYNC = path.join(__dirname, '..', 'fixtures', 'sync-changed-articles.ts');
 const sync = (changes: Array<{ slug: string; shortAnswer: string }>, added?: LegalArticle) =>
   cloud.exec(SYNC, [JSON.stringify(changes), ...(added ? [JSON.stringify(added)] : [])]) as Promise<ArticleSyncReport>;

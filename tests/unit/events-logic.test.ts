@@ -2,7 +2,8 @@
 import { badgeOf } from '../../server/domain/events/badge';
 import { checkSignUp } from '../../server/domain/events/eligibility';
 import { commitmentOf, draw, drawKey } from '../../server/domain/events/lottery';
-import { thing, timeValue } from '../../server/domain/events/notify';
+import { thing } from '../../server/domain/events/notify';
+import { subscribeTime } from '../../contract/subscribe-templates';
 import { maskPhone } from '../../contract/privacy';
 import { canCancel } from '../../server/domain/events/records';
 import { CHUXI, nextFixed, nextMayDay, seedEventDrafts } from '../../server/seed/events';
@@ -163,7 +164,7 @@ describe('events status rules and display values', () => {
     expect(thing(long).endsWith('…')).toBe(true);
     expect(thing('短')).toBe('短');
     expect(thing('   ')).toBe('-');
-    expect(timeValue(new Date('2027-02-05T10:00:00Z'))).toBe('2027-02-05 18:00');
+    expect(subscribeTime(new Date('2027-02-05T10:00:00Z'))).toBe('2027年2月5日 18:00');
   });
 });
 

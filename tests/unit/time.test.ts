@@ -1,4 +1,4 @@
-import { fromShanghai, shanghai, shanghaiDay } from '../../contract/time';
+import { fromShanghai, isQuietHour, shanghai, shanghaiDay } from '../../contract/time';
 
 describe('Asia/Shanghai time, whatever the process TZ', () => {
   it('runs under TZ=UTC in npm test (the cloud functions do)', () => {
@@ -19,5 +19,13 @@ describe('Asia/Shanghai time, whatever the process TZ', () => {
   it('round-trips wall clock -> instant -> wall clock', () => {
     const wall = '2026-12-31 23:59';
     expect(shanghai(fromShanghai(wall)).format('YYYY-MM-DD HH:mm')).toBe(wall);
+  });
+
+  it('keeps quiet hours from 22:00 to 08:00 Shanghai, whatever the UTC hour', () => {
+    expect(isQuietHour(fromShanghai('2026-11-24 21:59'))).toBe(false);
+    expect(isQuietHour(fromShanghai('2026-11-24 22:00'))).toBe(true);
+    expect(isQuietHour(fromShanghai('2026-11-25 03:00'))).toBe(true); // 19:00 UTC the day before
+    expect(isQuietHour(fromShanghai('2026-11-25 07:59'))).toBe(true);
+    expect(isQuietHour(fromShanghai('2026-11-25 08:00'))).toBe(false); // 00:00 UTC
   });
 });

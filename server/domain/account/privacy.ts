@@ -29,6 +29,7 @@ import type { EntryDoc } from '../events/records';
 import { endFromCurrent } from '../events/signup';
 import type { ConsultationDoc, FavouriteDoc, VoteDoc } from '../rights/records';
 import type { TapDoc } from '../station/taps';
+import { dropMessagesTo } from '../messages/outbox';
 
 const SHOWN = 30;
 const READ = 1000;
@@ -230,6 +231,8 @@ export async function deleteMyData(ctx: HandlerContext): Promise<DeleteReport> {
   report.votesRemoved = (await ctx.db.collection(COLLECTIONS.rightsVotes).where({ openid: ctx.openid }).remove()).stats.removed;
   report.profileRemoved = (await ctx.db.collection(COLLECTIONS.users).where({ _id: ctx.openid }).remove()).stats.removed === 1;
   await ctx.db.collection(COLLECTIONS.staffInvites).where({ openid: ctx.openid }).remove();
+  // ---- messages not yet sent to them (a reminder queued for tomorrow) go unsent, without content.
+  await dropMessagesTo(ctx, ctx.openid);
   report.notes = [...new Set(report.notes)];
   return report;
 }

@@ -1,25 +1,9 @@
 /**
  * Subscribe messages of the bookings area: what is sent, cut to WeChat's field limits
- * (thing <= 20 chars, character_string <= 32 ASCII, time 'YYYY-MM-DD HH:mm'). Sending goes through
- * the platform (ctx.platform.sendSubscribeMessage: cloud.openapi.subscribeMessage.send).
+ * (thing <= 20 chars, character_string <= 32 ASCII, time '2026年12月1日 09:00'). Sending goes through
+ * the outbox (server/domain/messages/outbox.ts), keyed by the booking.
  */
 import { CENTRE_SERVICE_LABELS, type CentreService } from '../../../contract/centres/model';
-import { SUBSCRIBE_TEMPLATES } from '../../../contract/subscribe-templates';
-import type { HandlerContext } from '../../runtime/context';
-
-export type TemplateName = keyof typeof SUBSCRIBE_TEMPLATES;
-
-/** Resolves true when WeChat accepted it; false when the user has no grant left (43101) or it was refused. */
-export async function sendMessage(
-  ctx: HandlerContext,
-  openid: string,
-  template: TemplateName,
-  data: Record<string, string>,
-  page: string,
-): Promise<boolean> {
-  const code = await ctx.platform.sendSubscribeMessage({ touser: openid, templateId: SUBSCRIBE_TEMPLATES[template].id, page, data });
-  return code === 0;
-}
 
 /** A thing value: at most 20 characters (counted as code points), cut with an ellipsis. */
 export function thing(text: string): string {

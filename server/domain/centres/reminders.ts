@@ -1,30 +1,42 @@
 /**
  * The day-before reminder, run by the centres function's timer trigger (18:00 Beijing time).
- * Only bookings whose owner accepted the reminder; each is claimed by a conditional write
- * (reminded: false -> true) before sending, so two overlapping runs never send twice.
+ * Only bookings whose owner accepted the reminder. Every reminder is queued in the outbox (keyed
+ * by the booking and its day, so overlapping runs queue it once) before the booking is marked
+ * reminded; this run sends what it can in its time budget and the events timer sends the rest.
+ * A run in quiet hours (a late trigger, a manual cloud:trigger) queues nothing, so a later run
+ * still reminds.
  */
-import { shanghaiDay } from '../../../contract/time';
+import { isQuietHour, shanghaiDay } from '../../../contract/time';
 import { COLLECTIONS } from '../../db/schema';
 import type { HandlerContext } from '../../runtime/context';
+import { queueMessages, sendQueued } from '../messages/outbox';
 import { wallClock } from './bookings';
-import { BOOKING_PAGE, reminderData, sendMessage } from './messages';
+import { BOOKING_PAGE, reminderData } from './messages';
 import type { BookingDoc } from './records';
 import { addDays } from './slots';
 
-export async function remindTomorrow(ctx: HandlerContext): Promise<{ date: string; due: number; sent: number; refused: number }> {
+export async function remindTomorrow(
+  ctx: HandlerContext,
+): Promise<{ date: string; due: number; queued: number; sent: number; refused: number; left: number; quiet: boolean }> {
   const date = addDays(shanghaiDay(ctx.now), 1);
+  if (isQuietHour(ctx.now)) return { date, due: 0, queued: 0, sent: 0, refused: 0, left: 0, quiet: true };
   const bookings = ctx.db.collection<BookingDoc>(COLLECTIONS.bookings);
   const due = await bookings.where({ date, status: 'booked', remind: true, reminded: false }).limit(1000).get();
-  let sent = 0;
-  let refused = 0;
-  for (const doc of due.data) {
-    const claimed = await bookings.where({ _id: doc._id, reminded: false }).update({ data: { reminded: true, remindedAt: ctx.now } });
-    if (claimed.stats.updated !== 1) continue;
-    const ok = await sendMessage(ctx, doc.openid, 'bookingReminder', reminderData({ ...doc, when: wallClock(new Date(doc.start)) }), `${BOOKING_PAGE}?id=${doc._id}`).catch(
-      () => false,
-    );
-    if (ok) sent += 1;
-    else refused += 1;
+  const queued = await queueMessages(
+    ctx,
+    due.data.map((doc) => ({
+      key: `bookingReminder:${doc._id}:${date}`,
+      touser: doc.openid,
+      template: 'bookingReminder' as const,
+      page: `${BOOKING_PAGE}?id=${doc._id}`,
+      data: reminderData({ ...doc, when: wallClock(new Date(doc.start)) }),
+    })),
+  );
+  const _ = ctx.db.command;
+  for (let i = 0; i < due.data.length; i += 500) {
+    const ids = due.data.slice(i, i + 500).map((doc) => doc._id);
+    await bookings.where({ _id: _.in(ids), reminded: false }).update({ data: { reminded: true, remindedAt: ctx.now } });
   }
-  return { date, due: due.data.length, sent, refused };
+  const report = await sendQueued(ctx, queued);
+  return { date, due: due.data.length, queued: queued.length, sent: report.sent, refused: report.refused, left: report.left, quiet: false };
 }

@@ -10,7 +10,8 @@ import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
 import { endBooking, takeSeat, wallClock } from './bookings';
-import { BOOKING_PAGE, changedData, sendMessage } from './messages';
+import { deliver, type OutgoingMessage } from '../messages/outbox';
+import { BOOKING_PAGE, changedData } from './messages';
 import { hashId, newBookingCode, toStaffRow, type BookingDoc, type RosterDoc, type SlotDoc } from './records';
 import { loadRoster } from './rosters';
 import { slotId, slotsOnDay } from './slots';
@@ -159,22 +160,22 @@ export async function closeSlot(
   }
   const active = await ctx.db.collection<BookingDoc>(COLLECTIONS.bookings).where({ slotId: id, status: 'booked' }).limit(1000).get();
   let told = 0;
-  let notified = 0;
+  const messages: OutgoingMessage[] = [];
   for (const doc of active.data) {
     if (!(await endBooking(ctx.db, doc, 'closed', ctx.now, { closedReason: input.reason }))) continue;
     told += 1;
     if (doc.quotaId) await giveBack(ctx.db, ctx.db.collection<Doc>(COLLECTIONS.bookingQuotas), doc.quotaId);
     if (doc.openid) {
-      const sent = await sendMessage(
-          ctx,
-          doc.openid,
-          'bookingChanged',
-          changedData({ service: doc.service, centreName: doc.centreName, when: wallClock(new Date(doc.start)), reason: input.reason }),
-          `${BOOKING_PAGE}?id=${doc._id}`,
-        ).catch(() => false);
-      if (sent) notified += 1;
+      messages.push({
+        key: `bookingChanged:${doc._id}`,
+        touser: doc.openid,
+        template: 'bookingChanged',
+        page: `${BOOKING_PAGE}?id=${doc._id}`,
+        data: changedData({ service: doc.service, centreName: doc.centreName, when: wallClock(new Date(doc.start)), reason: input.reason }),
+      });
     }
   }
+  const notified = (await deliver(ctx, messages)).sent;
   return { closed: true, told, notified };
 }
 

@@ -30,8 +30,12 @@ async function recordDraw(ctx: HandlerContext, event: EventDoc): Promise<DrawDoc
   const existing = (await draws(ctx).where({ _id: event._id }).limit(1).get()).data[0];
   if (existing) return existing;
   const applied: EntryDoc[] = [];
+  // Only applications made before the close, when the seed was still secret: an entry that slipped
+  // in after it (a sign-up that read the event just before staff moved the close earlier) could
+  // have been chosen knowing its draw key.
+  const beforeClose = ctx.db.command.lt(event.signUpClosesAt);
   for (let page = 0; ; page++) {
-    const batch = (await entriesOf(ctx.db).where({ eventId: event._id, status: 'applied' }).orderBy('_id', 'asc').skip(page * 1000).limit(1000).get()).data;
+    const batch = (await entriesOf(ctx.db).where({ eventId: event._id, status: 'applied', createdAt: beforeClose }).orderBy('_id', 'asc').skip(page * 1000).limit(1000).get()).data;
     applied.push(...batch);
     if (batch.length < 1000) break;
   }

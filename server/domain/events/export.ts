@@ -1,12 +1,13 @@
 /**
  * The attendee list as a real .xlsx (exceljs), for the union's own records. Lives in the `exports`
- * function only: exceljs never loads where workers sign up. Phone numbers are masked unless a
- * union admin explicitly asks for them (`fullPhones`, like the monthly report); centre staff asking
+ * function only: exceljs never loads where workers sign up. Phone numbers — every form field of
+ * kind 'phone', and any run of 7+ digits in free text — are masked unless a union admin explicitly
+ * asks for them (`fullPhones`, like the monthly report); centre staff asking
  * are refused (they do not need them to run the door). The audit record notes which it was.
  */
 import ExcelJS from 'exceljs';
 import { ENTRY_STATUS_LABELS } from '../../../contract/events/model';
-import { maskPhone } from '../../../contract/privacy';
+import { maskAnswer, maskDigitRuns, maskPhone } from '../../../contract/privacy';
 import { shanghai } from '../../../contract/time';
 import { AppError } from '../../runtime/app-error';
 import { assertEventScope } from '../staff/scope';
@@ -24,6 +25,8 @@ export async function attendeesXlsx(ctx: HandlerContext, input: { eventId: strin
     (e) => e.status !== 'pending',
   );
   const { fullPhones } = input;
+  // Free text can hold a number too (a companion's phone typed after their name).
+  const text = (t: string) => (fullPhones ? t : maskDigitRuns(t));
   const extraFields = event.form.filter((f) => !['name', 'phone', 'employer'].includes(f.key));
 
   const book = new ExcelJS.Workbook();
@@ -48,16 +51,17 @@ export async function attendeesXlsx(ctx: HandlerContext, input: { eventId: strin
     const extras = Object.fromEntries(
       extraFields.map((f) => {
         const v = e.form[f.key];
-        return [`f_${f.key}`, v === true ? '是' : v === false ? '否' : v === 'yes' ? '是' : v === 'no' ? '否' : (v ?? '')];
+        const shown = v === true ? '是' : v === false ? '否' : v === 'yes' ? '是' : v === 'no' ? '否' : String(v ?? '');
+        return [`f_${f.key}`, fullPhones ? shown : maskAnswer(f.kind, shown)];
       }),
     );
     sheet.addRow({
       n: i + 1,
-      name: e.name,
+      name: text(e.name),
       phone: fullPhones ? e.phone : maskPhone(e.phone),
-      employer: e.employer,
+      employer: text(e.employer),
       seats: e.seats,
-      party: e.party.join('、'),
+      party: text(e.party.join('、')),
       ...extras,
       status: ENTRY_STATUS_LABELS[e.status],
       seq: e.status === 'waitlisted' ? (e.seq ?? '') : '',

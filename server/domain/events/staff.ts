@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { EventDraft } from '../../../contract/events/actions';
 import type { Attendee, CheckInOutcome, EntryStatus, EventDetail, StaffEventSummary } from '../../../contract/events/model';
 import { TICKET_PREFIX } from '../../../contract/events/model';
-import { maskPhone } from '../../../contract/privacy';
+import { maskPhone, phoneMatches } from '../../../contract/privacy';
 import { shanghai } from '../../../contract/time';
 import { AppError } from '../../runtime/app-error';
 import { assertEventScope } from '../staff/scope';
@@ -14,7 +14,7 @@ import type { HandlerContext } from '../../runtime/context';
 import { REQUIRED_FIELD_KEYS } from './eligibility';
 import { changeCapacity } from './ledger';
 import { newSeed } from './lottery';
-import { notifyOnce } from './notify';
+import { notify } from './notify';
 import { promote } from './promote';
 import { toDetail, toSummary, WITHOUT_LEDGER, type EntryDoc, type EventDoc } from './records';
 import { endFromCurrent } from './signup';
@@ -101,7 +101,15 @@ export async function saveEvent(ctx: HandlerContext, input: { id?: string; draft
     if (current.status !== 'draft' && (draft.allocation !== current.allocation || JSON.stringify(draft.group) !== JSON.stringify(current.group))) {
       throw new AppError('EVENT_NOT_EDITABLE');
     }
-    await eventsOf(ctx.db).where({ _id: input.id }).update({ data: { ...descriptive, ...shape } });
+    // A published lottery's seed is public from the close on: moving the close then would reopen
+    // applications to workers who can compute their draw key. The condition is in the write, so an
+    // edit read before the close and written after it is refused too.
+    const lotteryClose =
+      current.allocation === 'lottery' && current.status !== 'draft' && draft.signUpClosesAt.getTime() !== current.signUpClosesAt.getTime()
+        ? { signUpClosesAt: _.gt(ctx.now).and(_.eq(current.signUpClosesAt)), drawnAt: null }
+        : {};
+    const res = await eventsOf(ctx.db).where({ _id: input.id, ...lotteryClose }).update({ data: { ...descriptive, ...shape } });
+    if (res.stats.updated !== 1 && Object.keys(lotteryClose).length > 0) throw new AppError('LOTTERY_CLOSE_LOCKED');
     return staffGet(ctx, { id: input.id });
   }
   const id = `ev-${randomBytes(6).toString('hex')}`;
@@ -153,7 +161,7 @@ async function notifyCancelled(ctx: HandlerContext, event: EventDoc): Promise<vo
     .where({ eventId: event._id, status: _.in(['applied', 'confirmed', 'waitlisted', 'offered']), 'subs.eventCancelled': true })
     .limit(1000)
     .get();
-  for (const entry of entries.data) await notifyOnce(ctx, 'eventCancelled', event, entry);
+  await notify(ctx, 'eventCancelled', event, entries.data);
 }
 
 export async function setCapacity(ctx: HandlerContext, input: { id: string; capacity: number }): Promise<EventDetail> {
@@ -198,7 +206,7 @@ export async function listAttendees(ctx: HandlerContext, input: { eventId: strin
   const entries = (await entriesOf(ctx.db).where({ eventId: input.eventId, status: _.in(statuses) }).limit(1000).get()).data;
   const q = (input.search ?? '').trim();
   const found = q
-    ? entries.filter((e) => e.name.includes(q) || e.party.some((p) => p.includes(q)) || (q.length >= 4 && e.phone.endsWith(q)))
+    ? entries.filter((e) => e.name.includes(q) || e.party.some((p) => p.includes(q)) || phoneMatches(e.phone, q))
     : entries;
   found.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || (a.seq ?? 0) - (b.seq ?? 0) || a.name.localeCompare(b.name, 'zh'));
   // Waitlist positions follow from the sorted sequence: no request per row.

@@ -2,9 +2,11 @@
  * The events function's timer (every 5 minutes, Beijing time): passes on offers nobody claimed in
  * time, finishes sign-ups interrupted mid-way, and sends the day-before reminders — each only where
  * the worker granted it. Every step is a conditional write, so overlapping runs do no harm.
+ * Last, it continues the outbox: every area's messages a call could not send in time.
  */
-import { shanghai } from '../../../contract/time';
+import { isQuietHour } from '../../../contract/time';
 import type { HandlerContext } from '../../runtime/context';
+import { drainOutbox, type SendReport } from '../messages/outbox';
 import { notifyOnce } from './notify';
 import { endFromCurrent, settle } from './signup';
 import { entriesOf, loadEvent } from './store';
@@ -13,18 +15,17 @@ const BATCH = 100;
 /** A sign-up still pending after this was interrupted (the function's timeout is 20 s). */
 const STALE_PENDING_MS = 60_000;
 const REMIND_WITHIN_MS = 24 * 3600_000;
-/** No messages at night (Shanghai): the reminder waits for the morning run. */
-const QUIET_HOURS = { from: 22, to: 8 };
 
 export interface TickReport {
   expired: number;
   settled: number;
   reminded: number;
+  outbox: SendReport;
 }
 
 export async function tick(ctx: HandlerContext): Promise<TickReport> {
   const _ = ctx.db.command;
-  const report: TickReport = { expired: 0, settled: 0, reminded: 0 };
+  const report: Omit<TickReport, 'outbox'> = { expired: 0, settled: 0, reminded: 0 };
 
   const lapsed = await entriesOf(ctx.db).where({ status: 'offered', offerExpiresAt: _.lte(ctx.now) }).limit(BATCH).get();
   for (const entry of lapsed.data) {
@@ -45,8 +46,8 @@ export async function tick(ctx: HandlerContext): Promise<TickReport> {
     }
   }
 
-  const hour = shanghai(ctx.now).hour();
-  if (hour >= QUIET_HOURS.to && hour < QUIET_HOURS.from) {
+  // No messages at night: the reminder waits for the first run after quiet hours.
+  if (!isQuietHour(ctx.now)) {
     const due = await entriesOf(ctx.db)
       .where({
         status: 'confirmed',
@@ -63,5 +64,5 @@ export async function tick(ctx: HandlerContext): Promise<TickReport> {
       if (await notifyOnce(ctx, 'eventReminder', event, entry)) report.reminded += 1;
     }
   }
-  return report;
+  return { ...report, outbox: await drainOutbox(ctx) };
 }

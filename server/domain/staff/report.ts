@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS, type BookingStatus, type CentreService } from '../../../contract/centres/model';
 import { ENTRY_STATUS_LABELS, type EntryStatus } from '../../../contract/events/model';
-import { maskPhone } from '../../../contract/privacy';
+import { maskDigitRuns, maskPhone } from '../../../contract/privacy';
 import { CONSULTATION_STATUS_LABELS, ARTICLE_CATEGORY_LABELS, type ConsultationStatus } from '../../../contract/rights/model';
 import type { ReportFile } from '../../../contract/staff/model';
 import { fromShanghai, shanghai } from '../../../contract/time';
@@ -44,6 +44,8 @@ export async function monthlyReport(ctx: HandlerContext, input: { month: string;
   if (!staff) throw new AppError('FORBIDDEN');
   if (input.fullPhones && staff.role !== 'admin') throw new AppError('FORBIDDEN', '只有工会管理员可以导出完整手机号');
   const phone = (p: string | undefined) => (input.fullPhones ? (p ?? '') : maskPhone(p));
+  // Names and employers are typed by workers: a number typed there is masked like the phone.
+  const text = (t: string | undefined) => (input.fullPhones ? (t ?? '') : maskDigitRuns(t));
   const range = monthRange(input.month);
   const { start, end } = instantsOf(range);
   const _ = ctx.db.command;
@@ -104,7 +106,7 @@ export async function monthlyReport(ctx: HandlerContext, input: { month: string;
     eventSheet,
     '报名名单',
     ['活动', '姓名', '手机号', '单位', '人数', '状态', '报名时间', '签到时间'],
-    visibleEntries.map((e) => [names.events.get(e.eventId)?.title ?? '', e.name || '（已匿名）', phone(e.phone), e.employer ?? '', e.seats, ENTRY_STATUS_LABELS[e.status] ?? e.status, when(e.createdAt), when(e.checkedInAt)]),
+    visibleEntries.map((e) => [names.events.get(e.eventId)?.title ?? '', text(e.name) || '（已匿名）', phone(e.phone), text(e.employer), e.seats, ENTRY_STATUS_LABELS[e.status] ?? e.status, when(e.createdAt), when(e.checkedInAt)]),
   );
 
   const centreSheet = book.addWorksheet('服务中心');
@@ -116,7 +118,7 @@ export async function monthlyReport(ctx: HandlerContext, input: { month: string;
     ['服务中心', '服务', '姓名', '手机号', '时间', '状态', '来源'],
     bookings.data
       .filter((b) => actsFor(staff, b.centreId))
-      .map((b) => [b.centreName, CENTRE_SERVICE_LABELS[b.service] ?? b.service, b.name || '（已匿名）', phone(b.phone), when(b.start), BOOKING_STATUS_LABELS[b.status] ?? b.status, b.source === 'walk_in' ? '现场登记' : '小程序']),
+      .map((b) => [b.centreName, CENTRE_SERVICE_LABELS[b.service] ?? b.service, text(b.name) || '（已匿名）', phone(b.phone), when(b.start), BOOKING_STATUS_LABELS[b.status] ?? b.status, b.source === 'walk_in' ? '现场登记' : '小程序']),
   );
 
   const rightsSheet = book.addWorksheet('维权咨询');

@@ -38,11 +38,6 @@ interface CountDoc {
   n: number;
 }
 
-/** Makes the printable code: wxacode.getUnlimited in production (a port the function provides). */
-export interface QrMaker {
-  unlimited(scene: string, page: string): Promise<Buffer>;
-}
-
 export function toCampaign(doc: CampaignDoc): Campaign {
   const { _id, ...rest } = doc;
   return {
@@ -159,11 +154,11 @@ export async function saveCampaign(ctx: HandlerContext, input: Campaign): Promis
 }
 
 /** The printable QR code: scene `c=<id>`, page without a leading '/', as a PNG data URL. */
-export async function qrCode(ctx: HandlerContext, input: { campaignId: string }, qr: QrMaker): Promise<{ scene: string; page: string; dataUrl: string }> {
+export async function qrCode(ctx: HandlerContext, input: { campaignId: string }): Promise<{ scene: string; page: string; dataUrl: string }> {
   const campaign = await loadCampaign(ctx.db, input.campaignId);
   assertCentre(ctx, campaign.centreId);
   const scene = stationScene(campaign._id);
-  const png = await qr.unlimited(scene, STATION_PAGE);
+  const png = await ctx.platform.wxacodeUnlimited(scene, STATION_PAGE);
   return { scene, page: STATION_PAGE, dataUrl: `data:image/png;base64,${png.toString('base64')}` };
 }
 

@@ -156,7 +156,7 @@ export default function StaffCheckInPage() {
         ))}
       </View>
       <View className='ev-choice-row' style={{ marginBottom: '24px' }}>
-        <Input className='input ev-input' style={{ flex: 1 }} value={search} placeholder='搜名字或手机尾号' onInput={(ev) => setSearch(ev.detail.value)} aria-label='搜索' />
+        <Input className='input ev-input' style={{ flex: 1 }} value={search} placeholder='搜名字或手机后4位' onInput={(ev) => setSearch(ev.detail.value)} aria-label='搜索' />
         <Button className='button ev-small-button' onClick={() => setQuery(search.trim())}>
           搜索
         </Button>

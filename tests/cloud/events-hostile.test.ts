@@ -1,0 +1,102 @@
+/**
+ * Issue 10, the domain holes: phone search revealing no more than the mask, the masked export
+ * masking every phone-like answer, and a revealed lottery seed that can no longer be raced.
+ */
+import ExcelJS from 'exceljs';
+import { call, draft, entries, form, ok, publishEvent, STAFF, startCloud, stopCloud, worker } from './events-helpers';
+
+jest.setTimeout(120_000);
+
+let ctx: Awaited<ReturnType<typeof startCloud>>;
+beforeAll(async () => {
+  ctx = await startCloud(4);
+});
+afterAll(() => stopCloud(ctx));
+afterEach(() => ctx.cloud.setTimeOffset(0));
+
+const HOUR = 3600_000;
+let n = 0;
+const rid = () => `hostile-req-${++n}-xyz`;
+
+test('events attendees: a phone is found by its last four digits only, so searching recovers nothing the mask hides', async () => {
+  const { cloud } = ctx;
+  const eventId = await publishEvent(cloud, { capacity: 5 });
+  const w = worker('search-0');
+  const entry = await ok(cloud, w, 'signUp', { eventId, requestId: rid(), form: { ...form(0), phone: '13912345678' } });
+  const ids = async (search: string) => (await ok(cloud, STAFF, 'attendees', { eventId, search })).map((a: { entryId: string }) => a.entryId);
+  expect(await ids('5678')).toEqual([entry.id]);
+  // Each longer ending would confirm one hidden digit; the whole number would let guesses fill the middle.
+  for (const probe of ['45678', '345678', '2345678', '12345678', '912345678', '13912345678']) expect(await ids(probe)).toEqual([]);
+  expect(await ids('职工0')).toEqual([entry.id]);
+});
+
+test('events export (masked): a phone-kind field of any name and digits typed into free text are masked; an admin asking sees them', async () => {
+  const { cloud } = ctx;
+  const eventId = await publishEvent(cloud, {
+    capacity: 3,
+    form: [
+      ...draft().form,
+      { key: 'emergency', label: '紧急联系人电话', kind: 'phone', required: true },
+      { key: 'note', label: '备注', kind: 'text', required: false },
+    ],
+  });
+  await ok(cloud, worker('mask-0'), 'signUp', {
+    eventId,
+    requestId: rid(),
+    form: { ...form(0), employer: '九江厂 电话 0757-86912345', emergency: '13787654321', note: '我妈 137 8765 4321，身份证44068219900101123X' },
+  });
+  const sheetOf = async (fullPhones: boolean) => {
+    const res = (await cloud.invoke('exports', { action: 'attendeesXlsx', input: { eventId, fullPhones } }, STAFF)) as { ok: boolean; data: { base64: string } };
+    expect(res.ok).toBe(true);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(res.data.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    const row = (sheet.getRow(2).values as unknown[]).slice(1);
+    return Object.fromEntries(header.map((h, i) => [h, String(row[i] ?? '')]));
+  };
+  const masked = await sheetOf(false);
+  expect(masked['紧急联系人电话']).toBe('137****4321');
+  expect(masked['备注']).toBe('我妈 137****4321，身份证****123X');
+  expect(masked['单位']).toBe('九江厂 电话 ****2345');
+  expect(JSON.stringify(masked)).not.toMatch(/\d{5,}/);
+  const full = await sheetOf(true);
+  expect(full['紧急联系人电话']).toBe('13787654321');
+  expect(full['备注']).toContain('137 8765 4321');
+});
+
+test('events lottery: once the seed is revealed the close cannot move, and no entry made after the close is drawn', async () => {
+  const { cloud } = ctx;
+  const base = draft({ allocation: 'lottery', capacity: 2 });
+  const created = await ok<{ id: string }>(cloud, STAFF, 'save', { draft: base });
+  await ok(cloud, STAFF, 'setStatus', { id: created.id, status: 'published' });
+  const eventId = created.id;
+  for (let i = 0; i < 4; i++) await ok(cloud, worker(`grind-${i}`), 'signUp', { eventId, requestId: rid(), form: form(i) });
+
+  // Before the close (seed secret) the close may still move.
+  const later = { ...base, signUpClosesAt: new Date((base.signUpClosesAt as Date).getTime() + HOUR) };
+  await ok(cloud, STAFF, 'save', { id: eventId, draft: later });
+
+  cloud.setTimeOffset(50 * HOUR); // past the close: the seed is public
+  expect((await ok(cloud, null, 'get', { id: eventId })).lottery.seed).toMatch(/^[0-9a-f]{32}$/);
+  const reopen = { ...later, signUpClosesAt: new Date(Date.now() + 60 * HOUR), startsAt: new Date(Date.now() + 80 * HOUR), endsAt: new Date(Date.now() + 81 * HOUR), cancelDeadline: new Date(Date.now() + 70 * HOUR) };
+  const refused = await call(cloud, STAFF, 'save', { id: eventId, draft: reopen });
+  expect(refused.error?.code).toBe('LOTTERY_CLOSE_LOCKED');
+  expect(refused.error?.message).toBe('抽签种子已经公布，报名截止时间不能再改');
+  // Other details can still be corrected.
+  await ok(cloud, STAFF, 'save', { id: eventId, draft: { ...later, summary: '改了说明' } });
+  expect((await call(cloud, worker('grind-late'), 'signUp', { eventId, requestId: rid(), form: form(9) })).ok).toBe(false);
+
+  // An entry that slipped in after the close (a stale read racing the close) is not in the draw.
+  const [one] = entries(cloud, eventId);
+  const stray = { ...(cloud.db.find('event_entries', { _id: one._id })[0] as Record<string, unknown>) };
+  await cloud.db.handle({
+    action: 'database.insertDocument',
+    collectionName: 'event_entries',
+    data: JSON.stringify([{ ...stray, _id: 'stray-entry', openid: 'oStray', activeKey: 'stray', ticketCode: 'f'.repeat(32), createdAt: { $date: new Date(Date.now() + 50 * HOUR).toISOString() } }]),
+  });
+  const drawn = await ok(cloud, STAFF, 'draw', { id: eventId });
+  expect(drawn.lottery.applicants).toBe(4);
+  const record = cloud.db.find('event_draws', { _id: eventId })[0] as { applicants: { id: string }[] };
+  expect(record.applicants.map((a) => a.id)).not.toContain('stray-entry');
+});

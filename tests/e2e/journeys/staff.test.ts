@@ -1,0 +1,288 @@
+/**
+ * Staff journeys, through the H5 build only (issue 9): every 工作台 link opens a working page;
+ * create and publish an event; check a ticket in by its typed code; the centre's day list with a
+ * booking code; 便民日 calling; the figures and both monthly .xlsx read back (downloaded in
+ * Chromium, parsed with exceljs); a role granted by invite code; the audit log showing what was
+ * just done. Workers make the data the staff act on, in their own browsers.
+ */
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { shanghaiDay } from '../../../contract/time';
+import { PAGES, TABS } from '../../../src/routes';
+import { useE2E } from '../../support/e2e';
+import { bookFirstFreeSlot, doubleTap, fill, onScreen, open, person, shot, signUpAndGetTicket, STEP } from '../../support/journeys';
+
+// src/routes.ts also navigates with Taro; the suite only reads its paths, in Node.
+jest.mock('@tarojs/taro', () => ({}));
+
+const e2e = useE2E();
+
+/** 我的 -> 工作台 -> the link with this label. */
+async function fromWorkbench(page: Page, label: string): Promise<void> {
+  await open(e2e, page, TABS.me);
+  await page.locator('[data-testid="staff-entry"]:visible').click({ timeout: STEP });
+  await page.locator('[data-testid="staff-home"]:visible').waitFor({ timeout: STEP });
+  await onScreen(page, label).click();
+}
+
+/** Presses a report button, catches the browser download and reads the workbook. */
+async function downloadReport(page: Page, button: string): Promise<{ fileName: string; book: ExcelJS.Workbook }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP }), onScreen(page, button).click()]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await readAll(await download.createReadStream())) as unknown as ArrayBuffer);
+  return { fileName: download.suggestedFilename(), book };
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+function sheetText(sheet: ExcelJS.Worksheet): string {
+  const lines: string[] = [];
+  sheet.eachRow((row) => lines.push((row.values as unknown[]).filter((v) => v !== undefined && v !== null).map(String).join(' | ')));
+  return lines.join('\n');
+}
+
+const LINKS = [
+  { label: '活动管理、报名名单和签到', shows: '新建活动' },
+  { label: '平安返乡服务点', shows: '平安返乡（演示）' },
+  { label: '答复法律咨询', shows: /待答复|没有|咨询/ },
+  { label: '职工没找到的内容', shows: /搜索|没找到/ },
+  { label: '普法文章（编辑和发布）', shows: /新写一篇|写文章|文章/ },
+  { label: '服务数据和月报', shows: '本月月报' },
+  { label: '工作人员和权限', shows: '添加工作人员' },
+  { label: '操作记录', shows: '全部' },
+] as const;
+
+describe('staff: 工作台', () => {
+  it('each 工作台 link opens a page that works (no error, its own content)', async () => {
+    const page = await person(e2e, '黄主任', 'staff');
+    for (const link of LINKS) {
+      await fromWorkbench(page, link.label);
+      await onScreen(page, link.shows)
+        .first()
+        .waitFor({ timeout: STEP })
+        .catch((e: Error) => Promise.reject(new Error(`${link.label}: ${e.message}`)));
+      expect(await onScreen(page, '填写的内容有误').count()).toBe(0);
+    }
+  }, 150000);
+
+  // issue 9 major: "工作台 → 今天的预约和到场登记 and 便民日叫号 open with no centre/fair and show
+  // 填写的内容有误: give a centre/fair picker".
+  test.failing('工作台 → 今天的预约和到场登记 and 便民日叫号 let staff choose a centre / fair', async () => {
+    const page = await person(e2e, '黄主任', 'staff');
+    await fromWorkbench(page, '今天的预约和到场登记');
+    await onScreen(page, /九江镇/).first().click({ timeout: 5000 });
+    await page.locator('[data-testid="staff-slot"]:visible').first().waitFor({ timeout: STEP });
+    await fromWorkbench(page, '便民日叫号');
+    await onScreen(page, /便民日/).first().click({ timeout: 5000 });
+    await onScreen(page, '叫下一个号').first().waitFor({ timeout: STEP });
+  }, 60000);
+
+  it('creates an event, publishes it, and a worker sees it on 活动', async () => {
+    const page = await person(e2e, '黄主任', 'staff');
+    await fromWorkbench(page, '活动管理、报名名单和签到');
+    await onScreen(page, '新建活动').click();
+    await onScreen(page, /保存后是草稿/).waitFor({ timeout: STEP });
+    await fill(page, '活动名称', '职工羽毛球友谊赛');
+    await fill(page, '一句话介绍', '下班来打球，输赢都有纪念品');
+    await fill(page, '地点', '九江镇文体中心');
+    await onScreen(page, '保存').click();
+    await onScreen(page, '发布活动').click({ timeout: STEP });
+    await onScreen(page, '发布：完成').waitFor({ timeout: STEP });
+    await shot(page, 'staff-event-published');
+    const worker = await e2e.browser.newPage();
+    await open(e2e, worker, TABS.events);
+    await onScreen(worker, '职工羽毛球友谊赛').first().waitFor({ timeout: STEP });
+  }, 90000);
+
+  // issue 9 major: "Double tap on 保存 in 新建活动 creates two drafts".
+  test.failing('a double tap on 保存 makes one draft', async () => {
+    const page = await person(e2e, '黄主任', 'staff');
+    await open(e2e, page, PAGES.eventEdit);
+    await onScreen(page, /保存后是草稿/).waitFor({ timeout: STEP });
+    await fill(page, '活动名称', '职工象棋比赛');
+    await fill(page, '一句话介绍', '楚河汉界，以棋会友');
+    await fill(page, '地点', '九江镇文体中心');
+    await doubleTap(onScreen(page, '保存'));
+    await onScreen(page, '发布活动').waitFor({ timeout: STEP });
+    await page.waitForTimeout(1500);
+    expect(e2e.cloud.db.find('events', {}).filter((e) => e.title === '职工象棋比赛')).toHaveLength(1);
+  }, 60000);
+
+  it('checks a worker in by the typed ticket code (double tap: 签到成功 once, then 已于HH:mm签到)', async () => {
+    const worker = await person(e2e, '李秀英');
+    const code = await signUpAndGetTicket(e2e, worker, 'ev-dianying', '李秀英', '13812345678');
+
+    const page = await person(e2e, '陈干事', 'staff');
+    await fromWorkbench(page, '活动管理、报名名单和签到');
+    await page.locator('[data-testid="staff-event"]:visible', { hasText: '职工电影之夜' }).click({ timeout: STEP });
+    await page.locator('[data-testid="check-in"]:visible').waitFor({ timeout: STEP });
+    await fill(page, '入场码', code);
+    await doubleTap(page.locator('[data-testid="check-in"]:visible'));
+    const result = page.locator('[data-testid="check-in-result"]:visible');
+    await result.getByText(/签到成功|已于\d\d:\d\d签到/).first().waitFor({ timeout: STEP });
+    expect(await result.innerText()).toContain('138****5678');
+    expect(e2e.cloud.db.find('event_entries', { eventId: 'ev-dianying', status: 'checked_in' })).toHaveLength(1);
+    await shot(page, 'staff-checked-in');
+    // The worker's ticket now says so.
+    await worker.reload();
+    await worker.locator('[data-testid="ticket"]:visible').getByText('已签到').waitFor({ timeout: STEP });
+  }, 90000);
+
+  it('the centre\'s day list (from the centre page): the booking is listed on its day; its typed code (double tap) checks it in on that day and says which day otherwise', async () => {
+    const worker = await person(e2e, '赵师傅');
+    const code = await bookFirstFreeSlot(e2e, worker, 'jiujiang', 'legal-consultation');
+    const [booking] = e2e.cloud.db.find('bookings', { code }) as Array<{ date: string; time: string }>;
+
+    const page = await person(e2e, '黄主任', 'staff');
+    await open(e2e, page, TABS.home);
+    await onScreen(page, '九江镇职工·家服务中心').first().click();
+    await onScreen(page, '今天的预约 · 核销').click({ timeout: STEP });
+    await onScreen(page, '核销预约码').waitFor({ timeout: STEP });
+    // The first free slot may be on a later day: step to it as a clerk would.
+    const daysAhead = Math.round((Date.parse(booking.date) - Date.parse(shanghaiDay())) / 86_400_000);
+    for (let i = 0; i < daysAhead; i += 1) await onScreen(page, '后一天 ›').click();
+    if (daysAhead > 0) await onScreen(page, `${Number(booking.date.slice(5, 7))}月${Number(booking.date.slice(8))}日`).waitFor({ timeout: STEP });
+    const slot = page.locator('[data-testid="staff-slot"]:visible', { hasText: `${booking.time} 法律咨询` });
+    await slot.getByText('预约 · 已预约').waitFor({ timeout: STEP });
+    await page.locator('input[placeholder="输入8位预约码"]:visible').fill(code);
+    await doubleTap(onScreen(page, '核销'));
+    // The desk checks a code in on its own day only: the first free slot is often tomorrow, and
+    // then the clerk is told which day it is for; on its day it is checked in.
+    if (booking.date === shanghaiDay()) {
+      await page.locator('[data-testid="staff-message"]:visible').getByText(/^已核销：.* 法律咨询$/).waitFor({ timeout: STEP });
+      await slot.getByText('预约 · 已到场').waitFor({ timeout: STEP });
+    } else {
+      await onScreen(page, `这个预约是 ${booking.date} ${booking.time} 的，不是今天`).waitFor({ timeout: STEP });
+      expect(e2e.cloud.db.find('bookings', { code })[0].status).toBe('booked');
+    }
+    await shot(page, 'staff-day-list');
+  }, 90000);
+
+  // issue 9 blocker 1 (the fair id arrives URL-encoded): staff reach 便民日叫号 from the fair page.
+  test.failing('便民日 calling: a worker\'s number is called with 叫下一个号 and the worker sees 轮到你了！', async () => {
+    const worker = await person(e2e, '郑大哥');
+    await open(e2e, worker, TABS.home);
+    await worker.locator('[data-testid="fair-banner"]').click();
+    await onScreen(worker, '取号').first().click({ timeout: 8000 });
+    await worker.locator('[data-testid="my-tickets"]:visible').waitFor({ timeout: STEP });
+
+    const page = await person(e2e, '黄主任', 'staff');
+    await open(e2e, page, TABS.home);
+    await page.locator('[data-testid="fair-banner"]').click();
+    await onScreen(page, '工作人员：叫号和现场登记').click({ timeout: STEP });
+    await doubleTap(onScreen(page, '叫下一个号').first());
+    await onScreen(page, '已叫 1 号').waitFor({ timeout: STEP });
+    await worker.reload();
+    await onScreen(worker, '轮到你了！').waitFor({ timeout: STEP });
+  }, 90000);
+
+  it('figures and both monthly .xlsx: masked phones by default, full phones only when the admin asks', async () => {
+    const worker = await person(e2e, '马师傅');
+    await signUpAndGetTicket(e2e, worker, 'ev-dianying', '马师傅', '13600001234');
+    const page = await person(e2e, '黄主任', 'staff');
+    await fromWorkbench(page, '服务数据和月报');
+    const figures = page.locator('[data-testid="figures"]:visible');
+    await figures.waitFor({ timeout: STEP });
+    expect(await figures.innerText()).toMatch(/活动报名（人）\s*[1-9]\d*/);
+    await shot(page, 'staff-figures');
+
+    const thisMonth = await downloadReport(page, '本月月报');
+    expect(thisMonth.fileName).toMatch(/\.xlsx$/);
+    expect(thisMonth.book.worksheets.map((s) => s.name)).toEqual(['概况', '活动', '服务中心', '维权咨询', '平安返乡']);
+    const events = sheetText(thisMonth.book.getWorksheet('活动')!);
+    expect(events).toContain('马师傅');
+    expect(events).toContain('136****1234');
+    expect(events).not.toContain('13600001234');
+    await onScreen(page, /已生成：.*手机号已隐藏中间四位/).waitFor({ timeout: STEP });
+
+    await page.getByLabel('含完整手机号').filter({ visible: true }).first().click();
+    const full = await downloadReport(page, '本月月报');
+    expect(sheetText(full.book.getWorksheet('活动')!)).toContain('13600001234');
+
+    const lastMonth = await downloadReport(page, '上月月报');
+    expect(lastMonth.fileName).not.toBe(thisMonth.fileName);
+    expect(lastMonth.book.worksheets.map((s) => s.name)).toEqual(['概况', '活动', '服务中心', '维权咨询', '平安返乡']);
+    expect(sheetText(lastMonth.book.getWorksheet('活动')!)).not.toContain('马师傅');
+    await shot(page, 'staff-reports');
+  }, 90000);
+
+  it('roles: a worker reads out the invite code, the admin grants 服务中心工作人员, the new staff member sees 工作台 without admin links', async () => {
+    const newcomer = await person(e2e, '刘社工');
+    await onScreen(newcomer, '我是工会工作人员').click();
+    const codeText = newcomer.locator('[data-testid="staff-code"]:visible');
+    await codeText.waitFor({ timeout: STEP });
+    const code = ((await codeText.innerText()).match(/\b\d{6}\b/) ?? [''])[0];
+    expect(code).toMatch(/^\d{6}$/);
+
+    const admin = await person(e2e, '黄主任', 'staff');
+    await fromWorkbench(admin, '工作人员和权限');
+    const form = admin.locator('[data-testid="grant-form"]:visible');
+    await form.waitFor({ timeout: STEP });
+    await fill(admin, '登记码', code);
+    await fill(admin, '姓名', '刘社工');
+    await form.getByText('沙头文体公园', { exact: true }).click();
+    await form.getByText('添加', { exact: true }).click(); // the double tap is the failing test below
+    await form.locator('[role="status"]').getByText(/^已设置：刘社工（/).waitFor({ timeout: STEP });
+    await admin.locator('[data-testid="staff-list"]:visible', { hasText: '刘社工' }).waitFor({ timeout: STEP });
+    await shot(admin, 'staff-roles-granted');
+
+    await open(e2e, newcomer, TABS.me);
+    await newcomer.locator('[data-testid="staff-entry"]:visible').click({ timeout: STEP });
+    const home = newcomer.locator('[data-testid="staff-home"]:visible');
+    await home.waitFor({ timeout: STEP });
+    const text = await home.innerText();
+    expect(text).toContain('负责：沙头文体公园职工·家服务中心');
+    expect(text).not.toContain('操作记录');
+    expect(text).not.toContain('工作人员和权限');
+  }, 90000);
+
+  // issue 9 major: "staff create actions are idempotent by request id like the worker's" — a
+  // double tap on 添加 spends the invite code on the first tap and the second says
+  // 没有找到这条信息，可能已被删除 under the success.
+  test.failing('roles: a double tap on 添加 grants once and shows no error', async () => {
+    const newcomer = await person(e2e, '林社工');
+    await onScreen(newcomer, '我是工会工作人员').click();
+    const codeText = newcomer.locator('[data-testid="staff-code"]:visible');
+    await codeText.waitFor({ timeout: STEP });
+    const code = ((await codeText.innerText()).match(/\b\d{6}\b/) ?? [''])[0];
+    const admin = await person(e2e, '黄主任', 'staff');
+    await open(e2e, admin, PAGES.staffRoles);
+    const form = admin.locator('[data-testid="grant-form"]:visible');
+    await form.waitFor({ timeout: STEP });
+    await fill(admin, '登记码', code);
+    await fill(admin, '姓名', '林社工');
+    await form.getByText('烟南村', { exact: true }).click();
+    await doubleTap(form.getByText('添加', { exact: true }));
+    await form.locator('[role="status"]').getByText(/^已设置：林社工（/).waitFor({ timeout: STEP });
+    await admin.waitForTimeout(1500);
+    expect(await form.locator('[role="alert"]').count()).toBe(0);
+  }, 60000);
+
+  it('the audit log shows what was just done, by whom', async () => {
+    const page = await person(e2e, '黄主任', 'staff');
+    await fromWorkbench(page, '操作记录');
+    const rows = page.locator('[data-testid="audit-rows"]:visible');
+    await rows.locator('.card').first().waitFor({ timeout: STEP });
+    const text = await rows.innerText();
+    expect(text).toContain('黄主任');
+    expect(text).toContain('陈干事'); // the check-in clerk
+    await shot(page, 'staff-audit');
+  }, 60000);
+
+  // issue 9 major: "操作记录 shows staff.home, exports.monthlyReport, fullPhones: false: show what a
+  // clerk understands; opening 工作台 is not an audited change".
+  test.failing('the audit log speaks a clerk\'s words (no function names, no raw flags)', async () => {
+    const page = await person(e2e, '黄主任', 'staff');
+    await fromWorkbench(page, '操作记录');
+    const rows = page.locator('[data-testid="audit-rows"]:visible');
+    await rows.locator('.card').first().waitFor({ timeout: STEP });
+    const text = await rows.innerText();
+    expect(text).not.toMatch(/\b[a-z]+\.[a-zA-Z]+\b/);
+    expect(text).not.toContain('fullPhones');
+    expect(text).toMatch(/月报/);
+  }, 60000);
+});
