@@ -107,6 +107,20 @@ describe('issue 9 minors, through the UI', () => {
     await page.locator('[data-testid="feedback"]').getByText('有用', { exact: true }).click();
     await page.locator('[data-testid="feedback-done"]').waitFor({ timeout: 20000 });
     expect(await header.innerText()).toContain('1 人觉得有用');
+    const title = (await page.locator('[data-testid="article"] .title').first().innerText()).trim();
+    await page.getByText('☆ 收藏').click();
+    await page.getByText('★ 已收藏').waitFor({ timeout: 20000 });
+
+    // 我的数据 names the article and shows the moment in the one format, in 长辈模式 one line under the other.
+    await page.evaluate(() => localStorage.setItem('pref-large-text', JSON.stringify({ data: 'on' })));
+    await page.goto(`${e2e.url}/#/packages/me/pages/data/index`);
+    await page.locator('[data-testid="my-data-item"]').first().waitFor({ timeout: 20000 });
+    const items = await page.locator('[data-testid="my-data-item"]').allInnerTexts();
+    expect(items.join('\n')).not.toContain('dismissal-compensation');
+    expect(items.filter((t) => t.includes(title))).toHaveLength(2); // the favourite and the vote
+    const favourite = items.find((t) => t.includes('收藏于'))!;
+    expect(favourite).toMatch(/收藏于 \d{1,2}月\d{1,2}日 周[日一二三四五六] \d\d:\d\d/);
+    await shot(page, 'my-data-large');
   }, 90000);
 
   it('长辈模式: tapping its words turns it on, and the tab bar labels grow to at least 16px', async () => {
@@ -143,14 +157,16 @@ describe('issue 9 minors, through the UI', () => {
     await page.goto(`${e2e.url}/#/packages/events/staff/events/index`);
     const lottery = page.locator('[data-testid="staff-event"]:visible', { hasText: '亲子游园会' });
     await lottery.waitFor({ timeout: 20000 });
-    expect(await lottery.innerText()).toContain('已申请2人 · 名额120个 · 还没抽签');
+    // Two families, a parent and a child each: four seats asked for.
+    expect(await lottery.innerText()).toContain('已申请4人 · 名额120个 · 还没抽签');
     expect(await lottery.innerText()).not.toContain('已报名0/120');
 
     await page.getByText('新建活动').click();
     await page.getByText('保存后是草稿').waitFor({ timeout: 20000 });
-    const title = page.locator('input[aria-label="活动名称"], [aria-label="活动名称"] input').first();
-    await title.click();
-    await page.keyboard.type('职工象棋赛');
+    for (const [label, text] of [['活动名称', '职工象棋赛'], ['一句话介绍', '楚河汉界见高低'], ['地点', '九江镇文体中心']]) {
+      await page.locator(`input[aria-label="${label}"], [aria-label="${label}"] input`).first().click();
+      await page.keyboard.type(text);
+    }
     await page.getByText('保存', { exact: true }).click();
     await page.getByText('发布活动', { exact: true }).waitFor({ timeout: 20000 });
     await page.goto(`${e2e.url}/#/packages/events/staff/events/index`);
@@ -164,7 +180,7 @@ describe('issue 9 minors, through the UI', () => {
     const page = await e2e.browser.newPage();
     await page.setViewportSize({ width: 375, height: 667 });
     await devSignIn(page, e2e.url, '冯师傅');
-    await page.goto(`${e2e.url}/#/packages/centres/pages/book/index?centreId=yannan&service=job-referral`);
+    await page.goto(`${e2e.url}/#/packages/centres/pages/book/index?centreId=shatou&service=job-referral`);
     const free = page.locator('.slot:not(.slot--off)');
     await free.first().waitFor({ timeout: 20000 });
     await free.first().click();
@@ -189,7 +205,8 @@ describe('issue 9 minors, through the UI', () => {
     await free.nth(1).click();
     await page.getByText('确认改时间').click();
     await page.getByText('改好了！下面是新的时间。').waitFor({ timeout: 20000 });
-    expect(await page.getByText('预约成功').count()).toBe(0);
+    // The first booking's page stays hidden under the stack on H5: only what is on screen counts.
+    expect(await page.getByText('预约成功').locator('visible=true').count()).toBe(0);
     await shot(page, 'rescheduled');
   }, 90000);
   it('a multi-line field\'s real input fills its box, and 活动说明 stays inside its card', async () => {
@@ -211,5 +228,48 @@ describe('issue 9 minors, through the UI', () => {
     });
     expect(fits).toBe(true);
     await shot(page, 'event-edit');
+  }, 90000);
+  it('station: a gift\'s stock drops on screen after the tap; a campaign not yet started shows no tappable tiles', async () => {
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.url}/#/packages/station/pages/point/index?id=demo`);
+    const gift = page.locator('[data-testid="station-service"]', { hasText: '返乡礼品' });
+    await gift.waitFor({ timeout: 20000 });
+    const before = Number((await gift.innerText()).match(/还剩(\d+)份/)![1]);
+    await gift.click();
+    await gift.getByText('已记下').waitFor({ timeout: 20000 });
+    expect(await gift.innerText()).toContain(`还剩${before - 1}份`);
+
+    const year = e2e.cloud.db.find('station_campaigns').map((c) => String(c._id)).find((id) => id.startsWith('cy'))!;
+    await page.goto(`${e2e.url}/#/packages/station/pages/point/index?id=${year}`);
+    await page.getByText('服务点还没开始，到时再来。').waitFor({ timeout: 20000 });
+    const tiles = page.locator('[data-testid="station-service"]');
+    expect(await tiles.count()).toBeGreaterThan(0);
+    const looks = await tiles.evaluateAll((els) => els.map((el) => ({ off: el.classList.contains('service-button--off'), border: getComputedStyle(el).borderTopColor })));
+    expect(looks.every((l) => l.off)).toBe(true);
+    // Not the action red (#b4151c) that says "tap me".
+    expect(looks.some((l) => l.border === 'rgb(180, 21, 28)')).toBe(false);
+    await shot(page, 'station-before');
+  }, 90000);
+
+  it('a slow network shows 正在打开 from the first paint, not a blank screen', async () => {
+    const page = await e2e.browser.newPage();
+    // Every script arrives 4 s late, as on a weak signal.
+    await page.route('**/*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      await route.continue();
+    });
+    const started = Date.now();
+    await page.goto(`${e2e.url}/#/packages/station/pages/point/index?id=demo`, { waitUntil: 'commit' });
+    await page.getByText('正在打开，请稍等…').waitFor({ state: 'visible', timeout: 3000 });
+    expect(Date.now() - started).toBeLessThan(4000);
+    // And the page itself covers it once it renders.
+    await page.getByText('平安返乡（演示）').waitFor({ timeout: 40000 });
+    const covered = await page.evaluate(() => {
+      const el = document.querySelector('[data-testid="first-paint"]')!;
+      const r = el.getBoundingClientRect();
+      const top = document.elementFromPoint(r.width / 2, r.height / 2);
+      return !el.contains(top);
+    });
+    expect(covered).toBe(true);
   }, 90000);
 });

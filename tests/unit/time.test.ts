@@ -1,4 +1,4 @@
-import { fromShanghai, isQuietHour, shanghai, shanghaiDay } from '../../contract/time';
+import { dayTimeText, fromShanghai, isQuietHour, shanghai, shanghaiDay } from '../../contract/time';
 
 describe('Asia/Shanghai time, whatever the process TZ', () => {
   it('runs under TZ=UTC in npm test (the cloud functions do)', () => {
@@ -27,5 +27,14 @@ describe('Asia/Shanghai time, whatever the process TZ', () => {
     expect(isQuietHour(fromShanghai('2026-11-25 03:00'))).toBe(true); // 19:00 UTC the day before
     expect(isQuietHour(fromShanghai('2026-11-25 07:59'))).toBe(true);
     expect(isQuietHour(fromShanghai('2026-11-25 08:00'))).toBe(false); // 00:00 UTC
+  });
+});
+
+describe('dayTimeText: the one way a moment is shown to a person', () => {
+  test('11月30日 周一 09:00 on the Shanghai clock, the year only when it is not this year', () => {
+    const now = new Date('2026-11-29T02:00:00Z');
+    expect(dayTimeText(new Date('2026-11-30T01:00:00Z'), now)).toBe('11月30日 周一 09:00');
+    // 23:30 UTC is already the next Shanghai day.
+    expect(dayTimeText('2026-12-31T23:30:00Z', now)).toBe('2027年1月1日 周五 07:30');
   });
 });

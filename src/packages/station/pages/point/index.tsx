@@ -81,11 +81,13 @@ export default function StationPointPage() {
             {point.services.map((s) => {
               const result = results[s.id];
               const done = s.done || (result !== undefined && result.gift !== 'out');
+              // The stock on screen counts the gift just handed out to this worker.
+              const left = Math.max(0, (s.left ?? 0) - (result?.gift === 'given' ? 1 : 0));
               const out = s.kind === 'gift' && ((s.left ?? 0) <= 0 || result?.gift === 'out') && !done;
               return (
                 <View
                   key={s.id}
-                  className={`service-button ${done ? 'service-button--done' : ''}`}
+                  className={`service-button ${done ? 'service-button--done' : point.phase !== 'running' || out ? 'service-button--off' : ''}`}
                   onClick={() => point.phase === 'running' && !done && !out && void tapService(point.campaign.id, s.id)}
                   aria-role='button'
                   aria-disabled={done || out || point.phase !== 'running'}
@@ -97,7 +99,7 @@ export default function StationPointPage() {
                       {s.label}
                     </Text>
                     <Text className='muted'>
-                      {result?.message ?? (s.kind === 'gift' ? `${s.note ?? ''} 还剩${s.left ?? 0}份` : (s.note ?? ''))}
+                      {s.kind === 'gift' ? `${result?.message ?? s.note ?? ''} 还剩${left}份` : (result?.message ?? s.note ?? '')}
                     </Text>
                   </View>
                   <Text style={{ color: done ? 'var(--color-ok)' : 'var(--color-brand)', fontWeight: 600 }}>
