@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { AppButton } from '../../../../components/button';
+import { usePageParams } from '../../../../hooks/use-page-params';
+import Taro, { useDidShow } from '@tarojs/taro';
 import {
   AID_DOCUMENT_KINDS,
   AID_DOCUMENT_LABELS,
@@ -63,13 +65,13 @@ function AddDocument({ app, onAdded }: { app: AidApplication; onAdded: (a: AidAp
           {AID_DOCUMENT_LABELS[k]}
         </Text>
       ))}
-      <Button className='button' disabled={busy} loading={busy} onClick={() => void add('image')} data-testid='aid-add-photo'>
+      <AppButton busy={busy} onClick={() => void add('image')} data-testid='aid-add-photo'>
         拍照或选照片
-      </Button>
+      </AppButton>
       {process.env.TARO_ENV === 'weapp' && (
-        <Button className='button button--plain' disabled={busy} onClick={() => void add('pdf')}>
+        <AppButton kind='secondary' disabled={busy} onClick={() => void add('pdf')}>
           从聊天里选 PDF
-        </Button>
+        </AppButton>
       )}
       {message && (
         <View role='alert'>
@@ -97,7 +99,7 @@ async function openDocument(appId: string, documentId: string, ext: string) {
 }
 
 export default function AidApplicationPage() {
-  const { id = '', new: isNew } = useRouter().params;
+  const { id = '', new: isNew } = usePageParams();
   const { state, reload } = useCall('aid', 'application', { id });
   const [updated, setUpdated] = useState<AidApplication | null>(null);
   useDidShow(() => {

@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { AppButton } from '../../../../components/button';
+import { usePageParams } from '../../../../hooks/use-page-params';
+import Taro from '@tarojs/taro';
 import {
   AID_DUE_WORKING_DAYS,
   AID_KIND_LABELS,
@@ -40,7 +42,7 @@ const FIELD_TITLES: Record<AidField, { label: string; placeholder: string; numer
  * id is kept while the form is unchanged, so pressing 提交 again files the application once.
  */
 export default function AidApplyPage() {
-  const params = useRouter().params;
+  const params = usePageParams();
   const [kind, setKind] = useState<AidKind | null>(AID_KINDS.includes(params.kind as AidKind) ? (params.kind as AidKind) : null);
   const [centreId, setCentreId] = useState('');
   const [name, setName] = useState('');
@@ -182,7 +184,7 @@ export default function AidApplyPage() {
               ),
             )}
             <Textarea
-              className='ad-textarea'
+              className='textarea'
               value={description}
               maxlength={AID_LIMITS.descriptionMax}
               placeholder='简单说说你的情况和想要的帮助'
@@ -199,9 +201,9 @@ export default function AidApplyPage() {
               这类申请会在 {AID_DUE_WORKING_DAYS[spec.difficulty]} 个工作日内办理（节假日顺延），进度在“我的帮扶申请”里看。
             </Text>
             {message && <Text className='ad-error'>{message}</Text>}
-            <Button className='button' disabled={busy} loading={busy} onClick={() => void submit()} data-testid='submit-aid'>
+            <AppButton busy={busy} onClick={() => void submit()} data-testid='submit-aid'>
               提交申请
-            </Button>
+            </AppButton>
           </View>
         </>
       )}

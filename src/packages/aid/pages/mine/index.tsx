@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { AppButton } from '../../../../components/button';
 import { useDidShow } from '@tarojs/taro';
 import { AID_KIND_LABELS } from '@contract/aid/model';
 import { AsyncView } from '../../../../components/async-view';
@@ -31,9 +32,9 @@ export default function AidMinePage() {
           </View>
         )}
       </AsyncView>
-      <Button className='button' onClick={() => openPage(PAGES.aidApply)}>
+      <AppButton onClick={() => openPage(PAGES.aidApply)}>
         申请帮扶
-      </Button>
+      </AppButton>
     </PageShell>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { AppButton } from '../../../../components/button';
 import { useDidShow } from '@tarojs/taro';
 import { WAGE_ALERT, type WageAlert } from '@contract/aid/model';
 import { call } from '../../../../api/call';
@@ -48,9 +49,9 @@ export default function AidAlertsPage() {
                       {acked.by} 已知悉
                     </Text>
                   ) : (
-                    <Button className='button' onClick={() => void acknowledge(a.id)}>
+                    <AppButton onClick={() => void acknowledge(a.id)}>
                       已知悉，去跟进
-                    </Button>
+                    </AppButton>
                   )}
                 </View>
               );

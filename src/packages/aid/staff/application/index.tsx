@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { AppButton } from '../../../../components/button';
+import { usePageParams } from '../../../../hooks/use-page-params';
+import Taro from '@tarojs/taro';
 import {
   AID_DOCUMENT_KINDS,
   AID_DOCUMENT_LABELS,
@@ -36,7 +38,7 @@ function detailText(field: AidField, value: string | number): string {
 
 /** One application for staff: details (phone and ID masked), documents, 受理 / 补材料 / the decision. */
 export default function AidStaffApplicationPage() {
-  const { id = '' } = useRouter().params;
+  const { id = '' } = usePageParams();
   const { state, reload } = useCall('aid', 'staffApplication', { id });
   const [current, setCurrent] = useState<StaffAidApplication | null>(null);
   const [missing, setMissing] = useState<AidDocumentKind[]>([]);
@@ -108,9 +110,9 @@ export default function AidStaffApplicationPage() {
               {open && (
                 <View className='card'>
                   {app.status === 'submitted' && (
-                    <Button className='button' disabled={busy} onClick={() => void act(() => call('aid', 'staffAccept', { id }))} data-testid='aid-accept'>
+                    <AppButton disabled={busy} onClick={() => void act(() => call('aid', 'staffAccept', { id }))} data-testid='aid-accept'>
                       受理
-                    </Button>
+                    </AppButton>
                   )}
                   <Text className='ad-section'>缺少材料</Text>
                   {AID_DOCUMENT_KINDS.map((k) => {
@@ -122,12 +124,12 @@ export default function AidStaffApplicationPage() {
                     );
                   })}
                   <Input className='input' value={note} placeholder='补充说明（可不填）' onInput={(e) => setNote(e.detail.value)} aria-label='补充说明' name='note' />
-                  <Button className='button button--plain' disabled={busy || missing.length === 0} onClick={() => void act(() => call('aid', 'staffAskMore', { id, missing, note }))} data-testid='aid-ask-more'>
+                  <AppButton kind='secondary' disabled={busy || missing.length === 0} onClick={() => void act(() => call('aid', 'staffAskMore', { id, missing, note }))} data-testid='aid-ask-more'>
                     请职工补材料
-                  </Button>
+                  </AppButton>
 
                   <Text className='ad-section'>办理结果</Text>
-                  <Textarea className='ad-textarea' value={reason} maxlength={AID_LIMITS.reasonMax} placeholder='结果和原因（职工能看到）' onInput={(e) => setReason(e.detail.value)} aria-label='结果和原因' name='reason' />
+                  <Textarea className='textarea' value={reason} maxlength={AID_LIMITS.reasonMax} placeholder='结果和原因（职工能看到）' onInput={(e) => setReason(e.detail.value)} aria-label='结果和原因' name='reason' />
                   {hardship && (
                     <View>
                       {(Object.keys(AID_GIVEN_LABELS) as AidGivenKind[]).map((k) => (
@@ -138,8 +140,7 @@ export default function AidStaffApplicationPage() {
                       <Input className='input' type='number' value={amount} placeholder='金额（元）' onInput={(e) => setAmount(e.detail.value)} aria-label='金额' name='amount' />
                     </View>
                   )}
-                  <Button
-                    className='button'
+                  <AppButton
                     disabled={busy}
                     onClick={() =>
                       void act(() =>
@@ -154,10 +155,10 @@ export default function AidStaffApplicationPage() {
                     data-testid='aid-done'
                   >
                     办结
-                  </Button>
-                  <Button className='button button--plain' disabled={busy} onClick={() => void act(() => call('aid', 'staffDecide', { id, outcome: 'refused', reason: reason.trim() }))} data-testid='aid-refuse'>
+                  </AppButton>
+                  <AppButton kind='secondary' disabled={busy} onClick={() => void act(() => call('aid', 'staffDecide', { id, outcome: 'refused', reason: reason.trim() }))} data-testid='aid-refuse'>
                     不通过
-                  </Button>
+                  </AppButton>
                 </View>
               )}
               {message && (

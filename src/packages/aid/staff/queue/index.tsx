@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { AppButton } from '../../../../components/button';
 import { useDidShow } from '@tarojs/taro';
 import { AID_KIND_LABELS, AID_KINDS, type AidKind } from '@contract/aid/model';
 import { AsyncView } from '../../../../components/async-view';
@@ -45,9 +46,9 @@ export default function AidQueuePage() {
           </View>
         )}
       </AsyncView>
-      <Button className='button button--plain' onClick={() => openPage(PAGES.aidStaffAlerts)}>
+      <AppButton kind='secondary' onClick={() => openPage(PAGES.aidStaffAlerts)}>
         集体欠薪预警
-      </Button>
+      </AppButton>
     </PageShell>
   );
 }
