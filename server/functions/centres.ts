@@ -4,6 +4,7 @@ import { callNext, fairWalkIn, getFair, listFairs, myFairTickets, saveFair, take
 import { remindTomorrow } from '../domain/centres/reminders';
 import { getSlots, nearestFree, saveClosure, saveRoster } from '../domain/centres/rosters';
 import { checkIn, closeSlot, noShow, staffDay, walkIn } from '../domain/centres/staff-bookings';
+import { limited } from '../domain/rate-limits';
 import { createEntry } from '../runtime/entry';
 
 export const main = createEntry('centres', {
@@ -12,15 +13,15 @@ export const main = createEntry('centres', {
     get: getCentre,
     slots: getSlots,
     nearestFree,
-    book,
-    cancel,
-    reschedule,
+    book: limited('bookings', book),
+    cancel: limited('bookings', cancel),
+    reschedule: limited('bookings', reschedule),
     myBookings,
     booking: getBooking,
     fairs: listFairs,
     fair: getFair,
     myFairTickets,
-    takeNumber,
+    takeNumber: limited('fairNumbers', takeNumber),
     staffDay,
     staffCheckIn: checkIn,
     staffWalkIn: walkIn,
