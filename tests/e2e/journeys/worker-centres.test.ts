@@ -72,7 +72,7 @@ describe('worker: a centre slot', () => {
   }, 90000);
 
   // issue 9 minor "after reschedule say 改好了" — ui-minors fixes it.
-  test.failing('after a reschedule the booking page says 改好了', async () => {
+  test('after a reschedule the booking page says 改好了', async () => {
     const page = await person(e2e, '吴阿姨');
     await open(e2e, page, PAGES.centreBook, { centreId: 'jiujiang', service: 'job-referral' });
     const free = page.locator('.slot:not(.slot--off):visible');
