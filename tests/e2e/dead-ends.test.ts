@@ -17,7 +17,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('便民日 from the home card', () => {
-  it('opens the fair, takes one number on a double tap, and shows it in 我的数据 with the queue name', async () => {
+  it('opens the fair, takes one number on a double tap, and shows it in 我的预约 and 我的数据 with the queue name', async () => {
     const page = await e2e.browser.newPage();
     await devSignIn(page, e2e.url, '周师傅');
     await page.goto(`${e2e.url}/#/pages/home/index`);
@@ -34,10 +34,17 @@ describe('便民日 from the home card', () => {
     expect(e2e.cloud.db.find(COLLECTIONS.fairTickets, {}).length).toBe(before + 1);
     await shot(page, 'fair-taken');
 
+    const number = (await page.getByText(/已取号：\d+号/).innerText()).match(/\d+/)![0];
+    await page.goto(`${e2e.url}/#/packages/centres/pages/bookings/index`);
+    const ticket = page.locator('[data-testid="my-fair-ticket"]').first();
+    await ticket.waitFor({ timeout: 20000 });
+    expect(await ticket.innerText()).toContain(`${queueName} ${number}号`);
+    await shot(page, 'my-bookings-fair-ticket');
+
     await page.goto(`${e2e.url}/#/packages/me/pages/data/index`);
     await page.locator('[data-testid="my-data"]').waitFor({ timeout: 20000 });
     const text = await page.locator('[data-testid="my-data"]').innerText();
-    expect(text).toContain(`便民日 · ${queueName}`);
+    expect(text).toMatch(new RegExp(`便民日[^\\n]*） · ${queueName}`));
     expect(text).not.toMatch(/[a-z]+:\d{4}-\d{2}-\d{2}/); // no raw fair id
   }, 90000);
 });

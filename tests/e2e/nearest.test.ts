@@ -22,6 +22,6 @@ it('今天还能约: tapping 我在哪边 ranks from that centre, no location as
   await card.locator('.chip--on').waitFor({ timeout: 20000 });
   expect((await card.locator('.chip--on').innerText()).trim()).toBe(name);
   const text = await card.innerText();
-  expect(/离你选的地方约[\d.]+公里|今天已经约满了/.test(text)).toBe(true);
+  expect(/离你选的地方约[\d.]+公里|今天没有还能约的时间了/.test(text)).toBe(true);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'home-nearest.png'), fullPage: true });
 }, 60000);
