@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { PRIVACY_SUMMARY } from '@contract/privacy';
 import type { DeleteReport } from '@contract/staff/model';
@@ -20,10 +20,16 @@ export default function MyDataPage() {
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<DeleteReport | null>(null);
   const [error, setError] = useState('');
+  // Both taps of a quick double tap arrive before `busy` disables the button: the second would
+  // send a second delete, whose answer (nothing left to cancel) would replace the first's report.
+  const deleting = useRef(false);
   const remove = async () => {
+    if (deleting.current) return;
+    deleting.current = true;
     setBusy(true);
     setError('');
     const res = await call('account', 'deleteMyData', { confirm: CONFIRM });
+    deleting.current = false;
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     setReport(res.data);
