@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { releaseSettings, writeAppid } from './release';
 
 /**
  * Taro build configuration for both targets.
@@ -8,6 +9,9 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
  */
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5';
+  // weapp only: the appid and cloud environment of a real release (config/release.ts).
+  const release = isH5 ? { appid: '', cloudEnv: '' } : releaseSettings();
+  if (!isH5) writeAppid(release.appid);
   // The contract lives outside src/ (the cloud functions import it too): compile it like src/.
   const compile = { include: [path.resolve(__dirname, '..', 'contract')] };
   const base: UserConfigExport<'webpack5'> = {
@@ -21,8 +25,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@contract': path.resolve(__dirname, '..', 'contract'),
     },
-    defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // CLOUD_ENV: '' on h5 and in development builds (the default environment).
+    defineConstants: { CLOUD_ENV: JSON.stringify(release.cloudEnv) },
+    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

@@ -12,7 +12,7 @@ export const ERROR_MESSAGES = {
   NOT_FOUND: '没有找到这条信息，可能已被删除',
   CONFLICT: '操作的人太多了，请稍后再试',
   RATE_LIMITED: '操作太频繁了，请稍后再试',
-  INTERNAL: '系统出了点问题，请稍后再试',
+  INTERNAL: '服务出错了，请稍后再试',
   NETWORK: '网络不好，请检查网络后再试',
   // ---- the transport's door: refused before any function runs (server/runtime/event-limits.ts)
   INPUT_TOO_LARGE: '内容太多了，请删减后再试',

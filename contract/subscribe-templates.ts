@@ -3,8 +3,16 @@
  * are the union's own, chosen in the mini-program admin console (订阅消息 -> 我的模板); replace the
  * placeholders there and here together. Field value limits (checked by the local cloud's stand-in
  * as WeChat does): thing <= 20 chars, phrase <= 5 Chinese chars, character_string <= 32 without
- * Chinese, name <= 10 Chinese chars; time/date as 'YYYY-MM-DD HH:mm'.
+ * Chinese, name <= 10 Chinese chars; time as WeChat documents it, '2019年10月1日 15:01' (subscribeTime;
+ * a 'YYYY-MM-DD HH:mm:ss' value has been refused with 47003).
  */
+import { shanghai } from './time';
+
+/** A `time` field value: the documented form, on the Shanghai clock, e.g. '2026年12月1日 09:00'. */
+export function subscribeTime(instant: Date | number): string {
+  return shanghai(instant).format('YYYY年M月D日 HH:mm');
+}
+
 export interface SubscribeTemplate {
   /** The template id from the admin console. */
   id: string;

@@ -35,3 +35,16 @@ export function isQuietHour(instant: Date | number): boolean {
   const hour = shanghai(instant).hour();
   return hour >= QUIET_HOURS.from || hour < QUIET_HOURS.to;
 }
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/**
+ * How a moment is shown to a person, on every page and in 我的数据: "11月30日 周一 09:00", with
+ * the year in front when it is not this year's. One format, so a worker never compares
+ * 2026-11-30 09:00 on one page with 11月30日 周一 on another.
+ */
+export function dayTimeText(instant: Date | number | string, now: Date | number = Date.now()): string {
+  const d = shanghai(instant);
+  const year = d.year() === shanghai(now).year() ? '' : `${d.year()}年`;
+  return `${year}${d.month() + 1}月${d.date()}日 ${WEEKDAYS[d.day()]} ${d.format('HH:mm')}`;
+}

@@ -2,7 +2,8 @@
  * `npm test`: everything CI checks, in order, ending with the plain line `N passed, N failed`.
  *   1. Chromium for the browser tests (installed with apt-get when missing and we are root)
  *   2. the type check (tsc, strict) — counted as one test
- *   3. the builds the tests run against: cloud functions and the H5 build
+ *   3. the builds the tests run against: cloud functions, the H5 build and the weapp build (dist/,
+ *      rendered headlessly by tests/weapp)
  *   4. every jest project with TZ=UTC (cloud functions run in UTC; dates must not depend on it)
  * Extra arguments go to jest (e.g. `npm test -- tests/unit`).
  */
@@ -49,10 +50,12 @@ function main(): void {
   }
 
   const built =
-    run('npm', ['run', '--silent', 'build:cloud'], { quiet: true }) && run('npm', ['run', '--silent', 'build:h5'], { quiet: true });
+    run('npm', ['run', '--silent', 'build:cloud'], { quiet: true }) &&
+    run('npm', ['run', '--silent', 'build:h5'], { quiet: true }) &&
+    run('npm', ['run', '--silent', 'build:weapp'], { quiet: true });
   if (!built) {
     failed += 1;
-    console.error('build: FAILED (the tests need the cloud functions and the H5 build)');
+    console.error('build: FAILED (the tests need the cloud functions, the H5 build and the weapp build)');
   } else {
     const out = path.join(root, '.tmp', 'jest-results.json');
     mkdirSync(path.dirname(out), { recursive: true });

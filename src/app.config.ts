@@ -41,6 +41,8 @@ export default defineAppConfig({
     // 工作台 (staff only) and 我的数据
     { root: 'packages/staff', pages: ['pages/home/index', 'pages/dashboard/index', 'pages/roles/index', 'pages/audit/index'] },
     { root: 'packages/me', pages: ['pages/data/index', 'pages/staff-code/index'] },
+    // Where an unknown address lands (src/app.tsx)
+    { root: 'packages/app', pages: ['pages/not-found/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -61,10 +63,10 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png', text: '我的' },
     ],
   },
-  // WeChat's privacy guideline: personal-data APIs wait for the user's consent.
-  __usePrivacyCheck__: true,
-  // 首页 "今天还能约": the nearest centre, only after the worker taps 用我的位置 (refusal is fine).
-  requiredPrivateInfos: ['getLocation'],
-  permission: { 'scope.userLocation': { desc: '用来推荐离你最近、今天还能预约的服务中心' } },
+  // WeChat's privacy check needs no switch since 17 Oct 2023 (base library 2.32.3+): personal-data
+  // APIs wait for the user's consent (src/components/privacy/consent.tsx). No location API is used:
+  // 首页 "今天还能约" ranks from the centre the worker taps (docs/deploying.md).
+  // Which pages WeChat search may index (sitemap.json, copied into dist/ by config/index.ts).
+  sitemapLocation: 'sitemap.json',
   lazyCodeLoading: 'requiredComponents',
 });

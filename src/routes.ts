@@ -48,6 +48,8 @@ export const PAGES = {
   staffAudit: '/packages/staff/pages/audit/index',
   myData: '/packages/me/pages/data/index',
   staffCode: '/packages/me/pages/staff-code/index',
+  // ---- the app itself
+  notFound: '/packages/app/pages/not-found/index',
 } as const;
 
 /**

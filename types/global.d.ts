@@ -14,3 +14,6 @@ declare const process: {
     NODE_ENV?: string;
   };
 };
+
+/** The cloud environment id of a release build, '' otherwise (config/release.ts). */
+declare const CLOUD_ENV: string;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { requestIdSchema as requestId } from '../request-id-schema';
 import { action } from '../define';
+import { mobilePhone as phone } from '../phone';
 import {
   CENTRE_SERVICES,
   FAIR_LIMITS,
@@ -26,7 +27,6 @@ const isoInstant = z.iso.datetime({ offset: true });
 const day = z.iso.date();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
 /** A client-made id for one press of a button: a retry of the same press is answered, not repeated. */
-const phone = z.string().trim().regex(/^1\d{10}$/, '请填写11位手机号');
 const personName = z.string().trim().min(1).max(20);
 
 const rosterInput = z.strictObject({
@@ -79,10 +79,8 @@ export const centres = {
 
   slots: action<SlotsView>()({ input: z.strictObject({ centreId: id, service }), access: 'public' }),
   nearestFree: action<NearestFree | null>()({
-    input: z.strictObject({
-      latitude: z.number().min(-90).max(90).optional(),
-      longitude: z.number().min(-180).max(180).optional(),
-    }),
+    // `near`: the centre the worker says they are close to (a tap, no location permission needed).
+    input: z.strictObject({ near: z.string().min(1).max(64).optional() }),
     access: 'public',
   }),
   book: action<Booking>()({

@@ -223,7 +223,7 @@ export interface NearestFree {
   start: string;
   time: string;
   left: number;
-  /** Present when the worker shared their location. */
+  /** Present when the worker said which centre they are near: the distance from that centre. */
   distanceKm?: number;
 }
 

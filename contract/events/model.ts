@@ -58,6 +58,7 @@ export const SEAT_HOLDING_STATUSES: readonly EntryStatus[] = ['confirmed', 'offe
 
 /** The badge on an event card. */
 export const EVENT_BADGE_LABELS = {
+  draft: '草稿，还没发布',
   soon: '即将开始报名',
   open: '可报名',
   few: '名额紧张',
@@ -248,6 +249,8 @@ export interface CheckInOutcome {
 export interface StaffEventSummary extends EventSummary {
   status: EventStatus;
   confirmed: number;
+  /** Lottery applications waiting for the draw (seats people asked for). */
+  applied: number;
   checkedIn: number;
 }
 

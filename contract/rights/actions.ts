@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { requestIdSchema as requestId } from '../request-id-schema';
 import { action } from '../define';
+import { mobilePhone } from '../phone';
 import {
   ARTICLE_CATEGORIES,
   RIGHTS_LIMITS as L,
@@ -25,11 +26,6 @@ const id = z.string().trim().min(1).max(64);
 const category = z.enum(ARTICLE_CATEGORIES as [ArticleCategory, ...ArticleCategory[]]);
 const day = z.iso.date();
 /** A client-made id for one press of a button: a retry of the same press is answered, not repeated. */
-/** A mainland mobile number: 11 digits starting 13–19. */
-export const mobilePhone = z
-  .string()
-  .trim()
-  .regex(/^1[3-9]\d{9}$/, '请填写11位手机号，例如 13812345678');
 const text = (max: number, min = 1) => z.string().trim().min(min).max(max);
 const lines = (max = L.listMax) => z.array(text(L.itemMax)).max(max);
 

@@ -1,7 +1,7 @@
 import type { ActionName, FunctionName, InputOf, OutputOf } from '@contract/index';
 import type { Envelope } from '@contract/define';
 import { ERROR_MESSAGES, isErrorCode } from '@contract/errors';
-import { transport } from './transport';
+import { transport, TransportError } from './transport';
 
 export type CallResult<O> = Envelope<O>;
 
@@ -24,7 +24,11 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
     const result = await transport(fn, { action, input });
     if (isEnvelope(result)) return result as CallResult<OutputOf<F, A>>;
     return { ok: false, error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } };
-  } catch {
+  } catch (error) {
+    // A function that crashed is the service's fault, not the worker's network: say so.
+    if (error instanceof TransportError && error.reachedServer) {
+      return { ok: false, error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } };
+    }
     return { ok: false, error: { code: 'NETWORK', message: ERROR_MESSAGES.NETWORK } };
   }
 }

@@ -5,11 +5,19 @@ import { devSession } from './dev-session';
 /** Sends one event to one cloud function and resolves with what the function returned. */
 export type Transport = (fn: string, event: CallEvent) => Promise<unknown>;
 
-/** Thrown for failures of the transport itself (no network, function crashed or timed out). */
+/** The platform's code for "the function ran and threw, timed out or failed to load" (weapp and the local cloud alike). */
+const FUNCTION_FAILED = -504002;
+
+/**
+ * Thrown for failures of the transport itself. `reachedServer` tells a crashed function (the
+ * worker should hear 服务出错了) from a call that never got an answer (网络不好).
+ */
 export class TransportError extends Error {
-  constructor(message: string, readonly errCode?: number) {
+  readonly reachedServer: boolean;
+  constructor(message: string, readonly errCode?: number, httpStatus?: number) {
     super(message);
     this.name = 'TransportError';
+    this.reachedServer = errCode === FUNCTION_FAILED || (httpStatus !== undefined && httpStatus >= 500);
   }
 }
 
@@ -41,7 +49,7 @@ const h5Transport: Transport = async (fn, event) => {
     const body = (await res.json().catch(() => null)) as { result?: unknown; errCode?: number; errMsg?: string } | null;
     if (res.status === 401) devSession.clear();
     if (!res.ok || !body || !('result' in body)) {
-      throw new TransportError(body?.errMsg ?? `HTTP ${res.status}`, body?.errCode);
+      throw new TransportError(body?.errMsg ?? `HTTP ${res.status}`, body?.errCode, res.status);
     }
     return body.result;
   } catch (error) {

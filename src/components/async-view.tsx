@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { CallState } from '../hooks/use-call';
-import { openTab, type TabPath } from '../routes';
+import { openTab, TABS, type TabPath } from '../routes';
 
 interface Props<O> {
   state: CallState<O>;
@@ -14,7 +14,24 @@ interface Props<O> {
   exit?: { tab: TabPath; label: string };
 }
 
-/** The loading, empty and error states every page needs, in one place. No dead ends: errors offer 重试. */
+/**
+ * What a failed load offers. Trying again cannot cure a missing permission or sign-in, so those
+ * get the right way out instead of 重试: sign in on 我的 (the H5 build signs in there, not in
+ * WeChat), or go back to 我的.
+ */
+function errorActions(code: string): { retry: boolean; text?: string; way?: { tab: TabPath; label: string } } {
+  if (code === 'NOT_SIGNED_IN') {
+    return {
+      retry: false,
+      text: process.env.TARO_ENV === 'h5' ? '请先到「我的」登录' : undefined,
+      way: { tab: TABS.me, label: '去「我的」登录' },
+    };
+  }
+  if (code === 'FORBIDDEN') return { retry: false, way: { tab: TABS.me, label: '回「我的」' } };
+  return { retry: true };
+}
+
+/** The loading, empty and error states every page needs, in one place. No dead ends: errors offer 重试 or a way out. */
 export function AsyncView<O>({ state, onRetry, emptyText, isEmpty, children, exit }: Props<O>) {
   if (state.status === 'loading') {
     return (
@@ -24,13 +41,22 @@ export function AsyncView<O>({ state, onRetry, emptyText, isEmpty, children, exi
     );
   }
   if (state.status === 'error') {
+    const actions = errorActions(state.error.code);
+    const way = actions.way;
     return (
       <View className='card' role='alert'>
-        <Text>{state.error.message}</Text>
-        <Button className='button' onClick={onRetry}>
-          重试
-        </Button>
-        {exit && (
+        <Text>{actions.text ?? state.error.message}</Text>
+        {actions.retry && (
+          <Button className='button' onClick={onRetry}>
+            重试
+          </Button>
+        )}
+        {way && (
+          <Button className='button' onClick={() => openTab(way.tab)}>
+            {way.label}
+          </Button>
+        )}
+        {exit && exit.tab !== way?.tab && (
           <Button className='button button--plain' onClick={() => openTab(exit.tab)}>
             {exit.label}
           </Button>

@@ -229,14 +229,17 @@ describe('rules', () => {
     expect(anonymous.ok ? '' : anonymous.error.code).toBe('NOT_SIGNED_IN');
   });
 
-  it('nearest centre with a free slot today: by distance with a location, by the union order without', async () => {
+  it('nearest centre with a free slot today: by distance from the centre the worker picked, by the union order without', async () => {
     const res = okOf(await cloud.call('centres', 'nearestFree', {}, null));
     // The seeded rosters follow office hours; the test rosters at 九江镇 run 08:00–20:00 every day.
     if (res) {
       expect(typeof res.centreName).toBe('string');
       expect(res.distanceKm).toBeUndefined();
     }
-    const near = okOf(await cloud.call('centres', 'nearestFree', { latitude: 22.8212, longitude: 113.0105 }, null));
+    const near = okOf(await cloud.call('centres', 'nearestFree', { near: 'jiujiang' }, null));
     if (near) expect(typeof near.distanceKm).toBe('number');
+    if (near?.centreId === 'jiujiang') expect(near.distanceKm).toBe(0);
+    const unknown = await cloud.call('centres', 'nearestFree', { near: 'nowhere' }, null);
+    expect(unknown.ok ? '' : unknown.error.code).toBe('NOT_FOUND');
   });
 });

@@ -3,7 +3,7 @@
  * timer, reminders only where granted, check-in, staff rights and masking, the .xlsx export.
  */
 import ExcelJS from 'exceljs';
-import { SUBSCRIBE_TEMPLATES } from '../../contract/subscribe-templates';
+import { SUBSCRIBE_TEMPLATES, subscribeTime } from '../../contract/subscribe-templates';
 import { fromShanghai, shanghai, shanghaiDay } from '../../contract/time';
 import { commitmentOf, draw } from '../../server/domain/events/lottery';
 import { call, checkLedger, draft, entries, form, ok, publishEvent, STAFF, startCloud, stopCloud, worker } from './events-helpers';
@@ -151,7 +151,8 @@ test('events reminders: the day before, only to workers who granted, with values
   expect(sent[0].errCode).toBe(0);
   const data = sent[0].data.data as Record<string, { value: string }>;
   expect(Array.from(data.thing1.value).length).toBeLessThanOrEqual(20);
-  expect(data.time2.value).toBe(shanghai(new Date(now + 20 * HOUR)).format('YYYY-MM-DD HH:mm'));
+  expect(data.time2.value).toBe(subscribeTime(new Date(now + 20 * HOUR)));
+  expect(data.time2.value).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
 });
 
 test('events check-in: 签到成功, 已于HH:mm签到, 不是本活动的票, forged and cancelled tickets refused', async () => {

@@ -144,3 +144,23 @@ test('我的数据 → delete frees a seat and the account function tells the ne
     { caller: 'account', errCode: 0, template: SUBSCRIBE_TEMPLATES.waitlistOffer.id },
   ]);
 });
+
+test('in quiet hours the timer sends notices but keeps reminders for the morning', async () => {
+  // 23:30 Shanghai today (15:30 UTC), whatever the clock of the machine.
+  const night = new Date();
+  night.setUTCHours(15, 30, 0, 0);
+  cloud.setTimeOffset(night.getTime() - Date.now());
+  try {
+    cloud.openapi.grantSubscription('quiet-notice', templateId);
+    cloud.openapi.grantSubscription('quiet-reminder', SUBSCRIBE_TEMPLATES.bookingReminder.id);
+    await insertDocs(cloud, 'outbox', [
+      queued('bookingChanged:quiet-notice', 'quiet-notice'),
+      queued('bookingReminder:quiet-reminder', 'quiet-reminder', { template: 'bookingReminder', templateId: SUBSCRIBE_TEMPLATES.bookingReminder.id }),
+    ]);
+    await cloud.runTimer('events');
+    expect(sendsTo('quiet-').map((c) => c.data.touser)).toEqual(['quiet-notice']);
+    expect(cloud.db.find('outbox', { _id: 'bookingReminder:quiet-reminder' })[0]).toMatchObject({ status: 'pending' });
+  } finally {
+    cloud.setTimeOffset(0);
+  }
+});

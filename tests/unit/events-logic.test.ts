@@ -2,7 +2,8 @@
 import { badgeOf } from '../../server/domain/events/badge';
 import { checkSignUp } from '../../server/domain/events/eligibility';
 import { commitmentOf, draw, drawKey } from '../../server/domain/events/lottery';
-import { thing, timeValue } from '../../server/domain/events/notify';
+import { thing } from '../../server/domain/events/notify';
+import { subscribeTime } from '../../contract/subscribe-templates';
 import { maskPhone } from '../../contract/privacy';
 import { canCancel } from '../../server/domain/events/records';
 import { CHUXI, nextFixed, nextMayDay, seedEventDrafts } from '../../server/seed/events';
@@ -71,6 +72,8 @@ describe('events badges', () => {
     expect(badgeOf(base, new Date('2026-12-01T00:00:00Z'))).toBe('soon');
     expect(badgeOf({ ...base, status: 'cancelled' }, during)).toBe('cancelled');
     expect(badgeOf({ ...base, status: 'closed' }, during)).toBe('closed');
+    // A draft is not closed: it has not opened yet (only staff see it).
+    expect(badgeOf({ ...base, status: 'draft' }, during)).toBe('draft');
   });
 
   test('a small event is 名额紧张 at 5 seats or fewer', () => {
@@ -117,7 +120,7 @@ describe('events eligibility and forms', () => {
     const out = code(() => checkSignUp(event, { form: { phone: '12345', hukouLocal: 'no', extra: 'x' } }));
     expect(out).toContain('BAD_INPUT');
     expect(out).toContain('form.name');
-    expect(out).toContain('请填写11位手机号');
+    expect(out).toContain('手机号是1开头的11位数字');
     expect(out).toContain('form.extra');
   });
 
@@ -161,7 +164,7 @@ describe('events status rules and display values', () => {
     expect(thing(long).endsWith('…')).toBe(true);
     expect(thing('短')).toBe('短');
     expect(thing('   ')).toBe('-');
-    expect(timeValue(new Date('2027-02-05T10:00:00Z'))).toBe('2027-02-05 18:00');
+    expect(subscribeTime(new Date('2027-02-05T10:00:00Z'))).toBe('2027年2月5日 18:00');
   });
 });
 

@@ -18,7 +18,7 @@ import { ENTRY_STATUS_LABELS } from '../../../contract/events/model';
 import { CONSULTATION_STATUS_LABELS, ARTICLE_CATEGORY_LABELS } from '../../../contract/rights/model';
 import type { DeleteReport, MyData, MyDataSection } from '../../../contract/staff/model';
 import { ROLE_LABELS } from '../../../contract/account/model';
-import { shanghai } from '../../../contract/time';
+import { dayTimeText } from '../../../contract/time';
 import { giveBack } from '../../db/counters';
 import type { Doc } from '../../db/database';
 import { COLLECTIONS } from '../../db/schema';
@@ -33,7 +33,15 @@ import { dropMessagesTo } from '../messages/outbox';
 
 const SHOWN = 30;
 const READ = 1000;
-const day = (d?: Date | string | null) => (d ? shanghai(d).format('YYYY-MM-DD HH:mm') : '');
+const day = (d?: Date | string | null) => (d ? dayTimeText(d) : '');
+
+/** Names for the ids 我的数据 would otherwise show raw (shatou:2026-12-12, unpaid-wages). */
+async function namesOf<T>(ctx: HandlerContext, collection: (typeof COLLECTIONS)[keyof typeof COLLECTIONS], ids: string[], name: (doc: Doc) => T): Promise<Map<string, T>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const found = await ctx.db.collection<Doc>(collection).where({ _id: ctx.db.command.in(unique) }).limit(READ).get();
+  return new Map(found.data.map((doc) => [String(doc._id), name(doc)]));
+}
 
 const STILL_ENDABLE: EntryDoc['status'][] = ['applied', 'confirmed', 'waitlisted', 'offered'];
 
@@ -63,6 +71,16 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
     const events = await ctx.db.collection<{ _id: string; title: string }>(COLLECTIONS.events).where({ _id: ctx.db.command.in(eventIds) }).field({ title: true }).limit(READ).get();
     for (const e of events.data) titles.set(e._id, e.title);
   }
+  const [fairs, articles, campaigns] = await Promise.all([
+    namesOf(ctx, COLLECTIONS.fairs, tickets.map((t) => t.fairId), (f) => `${String(f.title)}（${String(f.date).slice(5).replace('-', '月')}日）`),
+    namesOf(ctx, COLLECTIONS.rightsArticles, [...favourites.map((f) => f.slug), ...votes.map((v) => v.slug)], (a) => String(a.title)),
+    namesOf(ctx, COLLECTIONS.stationCampaigns, taps.map((t) => t.campaignId), (c) => c as { name: string; services?: { id: string; label: string }[] }),
+  ]);
+  const stationLabel = (t: TapDoc) => {
+    const c = campaigns.get(t.campaignId);
+    if (!c) return '平安返乡服务';
+    return `${c.name} · ${c.services?.find((s) => s.id === t.serviceId)?.label ?? '服务'}`;
+  };
   const user = users.data[0];
   const role = roles.data[0];
   const sections: MyDataSection[] = [
@@ -85,7 +103,7 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
         detail: `${day(b.start)} · ${BOOKING_STATUS_LABELS[b.status] ?? b.status}${b.phone ? ` · 手机 ${b.phone}` : ''}`,
       })),
     ),
-    section('fair', '便民日取号', '便民日当天排队叫号用。', tickets.map((t) => ({ label: `便民日 ${t.fairId}`, detail: `${day(t.createdAt)} · ${t.number}号` }))),
+    section('fair', '便民日取号', '便民日当天排队叫号用。', tickets.map((t) => ({ label: fairs.get(t.fairId) ?? '便民日', detail: `${day(t.createdAt)} · ${t.number}号` }))),
     section(
       'consultations',
       '法律咨询',
@@ -95,13 +113,13 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
         detail: `${day(c.createdAt)} · ${CONSULTATION_STATUS_LABELS[c.status] ?? c.status}${c.phone ? ` · 手机 ${c.phone}` : ''}${c.anonymous ? ' · 匿名' : ''}`,
       })),
     ),
-    section('favourites', '收藏的文章', '方便你再次阅读。', favourites.map((f) => ({ label: f.slug, detail: `收藏于 ${day(f.createdAt)}` }))),
-    section('votes', '文章评价', '帮助工会改进文章。', votes.map((v) => ({ label: v.slug, detail: `${v.vote === 'up' ? '有用' : '没用'}${v.text ? ` · ${v.text}` : ''}` }))),
+    section('favourites', '收藏的文章', '方便你再次阅读。', favourites.map((f) => ({ label: articles.get(f.slug) ?? '文章', detail: `收藏于 ${day(f.createdAt)}` }))),
+    section('votes', '文章评价', '帮助工会改进文章。', votes.map((v) => ({ label: articles.get(v.slug) ?? '文章', detail: `${v.vote === 'up' ? '有用' : '没用'}${v.text ? ` · ${v.text}` : ''}` }))),
     section(
       'station',
       '平安返乡服务点',
       '防止同一项服务重复计数；活动结束后第二天只留不含个人信息的人次。',
-      taps.map((t) => ({ label: `${t.campaignId} · ${t.serviceId}`, detail: day(t.at) })),
+      taps.map((t) => ({ label: stationLabel(t), detail: day(t.at) })),
     ),
   ];
   if (role) sections.push(section('staff', '工作人员身份', '工作人员身份由管理员设置，删除数据不会取消；需要取消请联系工会管理员。', [{ label: ROLE_LABELS[role.role], detail: role.name ?? '' }]));

@@ -10,7 +10,8 @@
  */
 import QRCode from 'qrcode';
 import { SENSITIVE_SERVICES, type Booking, type BookingWithQr, type CentreService } from '../../../contract/centres/model';
-import { shanghai, shanghaiDay } from '../../../contract/time';
+import { shanghaiDay } from '../../../contract/time';
+import { subscribeTime } from '../../../contract/subscribe-templates';
 import type { Collection, Database, Doc } from '../../db/database';
 import { duplicateIndexName, giveBack, isDuplicateKey, takeOne } from '../../db/counters';
 import { COLLECTIONS } from '../../db/schema';
@@ -325,7 +326,7 @@ export async function getBooking(ctx: HandlerContext, input: { id: string }): Pr
   return { ...toBooking(doc, ctx.now), qrDataUrl };
 }
 
-/** For messages: 'YYYY-MM-DD HH:mm' in Shanghai. */
+/** For messages: WeChat's documented `time` form in Shanghai (contract/subscribe-templates.ts). */
 export function wallClock(instant: Date): string {
-  return shanghai(instant).format('YYYY-MM-DD HH:mm');
+  return subscribeTime(instant);
 }

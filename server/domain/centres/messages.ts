@@ -1,6 +1,6 @@
 /**
  * Subscribe messages of the bookings area: what is sent, cut to WeChat's field limits
- * (thing <= 20 chars, character_string <= 32 ASCII, time 'YYYY-MM-DD HH:mm'). Sending goes through
+ * (thing <= 20 chars, character_string <= 32 ASCII, time '2026年12月1日 09:00'). Sending goes through
  * the outbox (server/domain/messages/outbox.ts), keyed by the booking.
  */
 import { CENTRE_SERVICE_LABELS, type CentreService } from '../../../contract/centres/model';

@@ -86,7 +86,7 @@ export function distanceKm(a: { latitude: number; longitude: number }, b: { lati
  * The nearest centre with a free slot later today: by distance when the worker shared a location,
  * otherwise in the union's order. Four requests in parallel.
  */
-export async function nearestFree(ctx: HandlerContext, input: { latitude?: number; longitude?: number }): Promise<NearestFree | null> {
+export async function nearestFree(ctx: HandlerContext, input: { near?: string }): Promise<NearestFree | null> {
   const today = shanghaiDay(ctx.now);
   const [centres, rosters, closures, counters] = await Promise.all([
     ctx.db.collection<CentrePlace>(COLLECTIONS.centres).field({ name: true, order: true, location: true }).limit(100).get(),
@@ -94,7 +94,11 @@ export async function nearestFree(ctx: HandlerContext, input: { latitude?: numbe
     ctx.db.collection<Closure>(COLLECTIONS.closures).where({ date: today }).limit(100).get(),
     ctx.db.collection<SlotDoc>(COLLECTIONS.slots).where({ date: today }).limit(1000).get(),
   ]);
-  const here = input.latitude !== undefined && input.longitude !== undefined ? { latitude: input.latitude, longitude: input.longitude } : null;
+  // Ranked from the centre the worker picked (no location permission: docs/deploying.md), else in
+  // the union's order.
+  const picked = input.near === undefined ? undefined : centres.data.find((c) => c._id === input.near);
+  if (input.near !== undefined && !picked) throw new AppError('NOT_FOUND', '没有这个服务中心，请重新选择');
+  const here = picked ? picked.location : null;
   const byCounter = countersOf(counters.data);
   const ranked = centres.data
     .map((c) => ({ centre: c, km: here ? distanceKm(here, c.location) : undefined }))

@@ -9,6 +9,8 @@ type BadgeInput = Pick<
 /** The badge on an event card: a pure function of the event and the instant. */
 export function badgeOf(event: BadgeInput, now: Date): EventBadge {
   if (event.status === 'cancelled') return 'cancelled';
+  // Only staff see drafts; 报名已截止 on one would say the opposite of what is true.
+  if (event.status === 'draft') return 'draft';
   if (now >= event.endsAt) return 'ended';
   if (now < event.signUpOpensAt && event.status === 'published') return 'soon';
   const open = event.status === 'published' && now < event.signUpClosesAt;

@@ -3,6 +3,7 @@
  * Pure: (event, submitted input) -> what the entry records, or an AppError with per-field messages.
  */
 import type { ChildInfo, EligibilityRule, FormField, GroupSpec } from '../../../contract/events/model';
+import { mobileProblem } from '../../../contract/phone';
 import { AppError } from '../../runtime/app-error';
 
 export interface SignUpForm {
@@ -20,7 +21,6 @@ export interface CheckedSignUp {
   party: string[];
 }
 
-export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 
 /** Keys every event form has: the attendee list and the door need them. */
 export const REQUIRED_FIELD_KEYS = ['name', 'phone'] as const;
@@ -34,7 +34,7 @@ function checkField(field: FormField, value: string | boolean | undefined): stri
   }
   if (empty) return field.required ? `请填写${field.label}` : null;
   if (typeof value !== 'string') return `${field.label}填写有误`;
-  if (field.kind === 'phone' && !PHONE_PATTERN.test(value)) return '请填写11位手机号';
+  if (field.kind === 'phone') return mobileProblem(value);
   return null;
 }
 

@@ -6,7 +6,7 @@
  * between re-queues (a no-op) instead of losing the message. Values are cut to WeChat's limits.
  */
 import type { EventSubscription } from '../../../contract/events/model';
-import { shanghai } from '../../../contract/time';
+import { subscribeTime } from '../../../contract/subscribe-templates';
 import type { HandlerContext } from '../../runtime/context';
 import { queueMessages, sendQueued, type OutgoingMessage, type SendReport } from '../messages/outbox';
 import { entriesOf } from './store';
@@ -19,10 +19,6 @@ export function thing(text: string, max = 20): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** WeChat's `time`: 'YYYY-MM-DD HH:mm' on the Shanghai clock. */
-export function timeValue(instant: Date): string {
-  return shanghai(instant).format('YYYY-MM-DD HH:mm');
-}
 
 export const EVENTS_PAGE = 'packages/events/pages/mine/index';
 
@@ -31,19 +27,19 @@ type Build = (event: Pick<EventDoc, 'title' | 'startsAt' | 'venue'>, entry: Entr
 const BUILDERS: Record<EventSubscription, Build> = {
   eventReminder: (event) => ({
     thing1: thing(event.title),
-    time2: timeValue(event.startsAt),
+    time2: subscribeTime(event.startsAt),
     thing3: thing(event.venue.name),
     thing4: thing('明天就是活动日，请带好入场码准时到场'),
   }),
   waitlistOffer: (event, entry) => ({
     thing1: thing(event.title),
-    time2: timeValue(event.startsAt),
-    time3: timeValue(entry.offerExpiresAt ?? event.startsAt),
+    time2: subscribeTime(event.startsAt),
+    time3: subscribeTime(entry.offerExpiresAt ?? event.startsAt),
     thing4: thing('候补到名额了，请在截止前点确认'),
   }),
   eventCancelled: (event) => ({
     thing1: thing(event.title),
-    time2: timeValue(event.startsAt),
+    time2: subscribeTime(event.startsAt),
     thing3: thing('工会取消了这场活动，给你添麻烦了'),
   }),
 };

@@ -38,7 +38,10 @@ export async function getEvent(ctx: HandlerContext, input: { id: string }): Prom
   return toDetail(event, ctx.now, await myEntryFor(ctx, event));
 }
 
-/** 我的报名: newest first, with each event's title and time. Two requests (+1 per waitlisted entry). */
+/**
+ * 我的报名, in the order a worker plans by: coming events soonest first, then past ones latest
+ * first. With each event's title and time. Two requests (+1 per waitlisted entry).
+ */
 export async function myEntries(ctx: HandlerContext): Promise<MyEntry[]> {
   const _ = ctx.db.command;
   const entries = (await entriesOf(ctx.db).where({ openid: ctx.openid }).orderBy('createdAt', 'desc').limit(100).get()).data;
@@ -52,7 +55,17 @@ export async function myEntries(ctx: HandlerContext): Promise<MyEntry[]> {
     if (!event) continue;
     out.push(toMyEntry(entry, event, await positionOf(ctx.db, entry), ctx.now));
   }
-  return out;
+  return out.sort(byEventDate(ctx.now));
+}
+
+export function byEventDate(now: Date): (a: { startsAt: Date }, b: { startsAt: Date }) => number {
+  return (a, b) => {
+    const aPast = a.startsAt.getTime() < now.getTime();
+    const bPast = b.startsAt.getTime() < now.getTime();
+    if (aPast !== bPast) return aPast ? 1 : -1;
+    const diff = a.startsAt.getTime() - b.startsAt.getTime();
+    return aPast ? -diff : diff;
+  };
 }
 
 export async function ticketOf(ctx: HandlerContext, input: { entryId: string }): Promise<Ticket> {

@@ -24,7 +24,7 @@ export async function staffList(ctx: HandlerContext): Promise<StaffEventSummary[
   const events = (await eventsOf(ctx.db).where({}).field(WITHOUT_LEDGER).orderBy('startsAt', 'desc').limit(100).get()).data;
   const counts = await entriesOf(ctx.db)
     .aggregate()
-    .match({ eventId: ctx.db.command.in(events.map((e) => e._id)), status: ctx.db.command.in(['confirmed', 'checked_in']) })
+    .match({ eventId: ctx.db.command.in(events.map((e) => e._id)), status: ctx.db.command.in(['applied', 'confirmed', 'checked_in']) })
     .group({ _id: { eventId: '$eventId', status: '$status' }, seats: ctx.db.command.aggregate.sum('$seats') })
     .limit(1000)
     .end();
@@ -34,7 +34,7 @@ export async function staffList(ctx: HandlerContext): Promise<StaffEventSummary[
   }
   const list = events.map((doc) => {
     const checkedIn = seatsBy.get(`${doc._id}:checked_in`) ?? 0;
-    return { ...toSummary(doc, ctx.now), status: doc.status, confirmed: (seatsBy.get(`${doc._id}:confirmed`) ?? 0) + checkedIn, checkedIn };
+    return { ...toSummary(doc, ctx.now), status: doc.status, confirmed: (seatsBy.get(`${doc._id}:confirmed`) ?? 0) + checkedIn, checkedIn, applied: seatsBy.get(`${doc._id}:applied`) ?? 0 };
   });
   // Soonest first; ended ones (newest first) after them.
   const upcoming = list.filter((e) => e.badge !== 'ended').reverse();

@@ -18,6 +18,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SUBSCRIBE_TEMPLATES } from '../../../contract/subscribe-templates';
+import { isQuietHour } from '../../../contract/time';
 import { isDuplicateKey } from '../../db/counters';
 import { COLLECTIONS } from '../../db/schema';
 import type { HandlerContext } from '../../runtime/context';
@@ -163,9 +164,13 @@ export function sendQueued(ctx: HandlerContext, queued: OutboxDoc[]): Promise<Se
   return sendAll(ctx, queued, Date.now() + SEND_BUDGET_MS);
 }
 
+/** Reminders wait out the quiet hours (contract/time.ts); notices (an offer, a cancellation) do not. */
+const REMINDERS: TemplateName[] = ['bookingReminder', 'eventReminder'];
+
 /**
  * The timer's part: gives claims of killed runs back, then sends up to RUN_LIMIT pending messages,
- * oldest first, while the budget lasts. `left` counts what is still pending afterwards.
+ * oldest first, while the budget lasts (reminders not in quiet hours). `left` counts what is still
+ * pending afterwards.
  */
 export async function drainOutbox(ctx: HandlerContext): Promise<SendReport> {
   const until = Date.now() + SEND_BUDGET_MS;
@@ -173,7 +178,8 @@ export async function drainOutbox(ctx: HandlerContext): Promise<SendReport> {
   await outboxOf(ctx)
     .where({ status: 'sending', claimedAt: _.lt(new Date(ctx.now.getTime() - STALE_CLAIM_MS)) })
     .update({ data: { status: 'pending' } });
-  const pending = await outboxOf(ctx).where({ status: 'pending' }).orderBy('createdAt', 'asc').limit(RUN_LIMIT).get();
+  const due = isQuietHour(ctx.now) ? { status: 'pending', template: _.nin(REMINDERS) } : { status: 'pending' };
+  const pending = await outboxOf(ctx).where(due).orderBy('createdAt', 'asc').limit(RUN_LIMIT).get();
   const report = await sendAll(ctx, pending.data, until);
   report.left = (await outboxOf(ctx).where({ status: 'pending' }).count()).total;
   return report;

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
 import { CENTRE_SERVICE_LABELS, type NearestFree } from '@contract/centres/model';
 import { call } from '../../api/call';
 import { useCall } from '../../hooks/use-call';
@@ -45,24 +44,23 @@ export function FairBanner() {
 }
 
 /**
- * "今天最近有空位": the nearest centre with a free slot later today. Without the worker's location
- * (refused, or on H5) it follows the union's order; the location is asked only on a tap.
+ * "今天还能约": the centre with a free slot later today, nearest to the centre the worker taps
+ * (我在哪边), else in the union's order. A tap instead of wx.getLocation: no location permission,
+ * no privacy prompt, works on every phone and on H5 (docs/deploying.md).
  */
 export function NearestFreeCard() {
-  const [located, setLocated] = useState<NearestFree | null | undefined>(undefined);
+  const [picked, setPicked] = useState<{ near: string; found: NearestFree | null } | null>(null);
   const [note, setNote] = useState('');
   const { state } = useCall('centres', 'nearestFree', {});
-  const found = located !== undefined ? located : state.status === 'ready' ? state.data : undefined;
+  const centres = useCall('centres', 'list', {}).state;
+  const found = picked ? picked.found : state.status === 'ready' ? state.data : undefined;
 
-  async function useLocation() {
-    try {
-      const here = await Taro.getLocation({ type: 'gcj02' });
-      const res = await call('centres', 'nearestFree', { latitude: here.latitude, longitude: here.longitude });
-      if (res.ok) setLocated(res.data);
+  async function pick(near: string) {
+    const res = await call('centres', 'nearestFree', { near });
+    if (res.ok) {
+      setPicked({ near, found: res.data });
       setNote('');
-    } catch {
-      setNote('没有拿到位置，按服务中心顺序推荐');
-    }
+    } else setNote(res.error.message);
   }
 
   if (found === undefined) return null;
@@ -83,7 +81,7 @@ export function NearestFreeCard() {
             </Text>
             <Text className='muted'>
               {found.centreName}
-              {found.distanceKm !== undefined ? ` · 约${found.distanceKm}公里` : ''}
+              {found.distanceKm !== undefined ? ` · 离你选的地方约${found.distanceKm}公里` : ''}
             </Text>
           </View>
           <Text style={{ color: 'var(--color-brand)' }}>预约 ›</Text>
@@ -91,10 +89,17 @@ export function NearestFreeCard() {
       ) : (
         <Text className='muted'>今天已经约满了，可以点下面的服务中心约别的日子。</Text>
       )}
-      {process.env.TARO_ENV === 'weapp' && found !== null && located === undefined && (
-        <Button className='button button--plain' onClick={() => void useLocation()}>
-          用我的位置找最近的
-        </Button>
+      {centres.status === 'ready' && centres.data.length > 1 && (
+        <View data-testid='nearest-near'>
+          <Text className='muted line'>我在哪边？点一下，找离你近的：</Text>
+          <View className='chips'>
+            {centres.data.map((c) => (
+              <View key={c.id} className={picked?.near === c.id ? 'chip chip--on' : 'chip'} onClick={() => void pick(c.id)} aria-role='button'>
+                <Text>{c.shortName}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
       )}
       {note && <Text className='muted line'>{note}</Text>}
     </View>

@@ -1,15 +1,11 @@
-import { shanghai } from '@contract/time';
-
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+import { dayTimeText, shanghai } from '@contract/time';
 
 /** Dates arrive as ISO strings over the wire; both forms are shown on the Shanghai clock. */
 export type When = Date | string;
 
-/** 2月5日 周五 18:00 (with the year when it is not this year's). */
+/** 2月5日 周五 18:00 (with the year when it is not this year's): the one format, contract/time.ts. */
 export function dayTime(at: When): string {
-  const d = shanghai(at);
-  const year = d.year() === shanghai().year() ? '' : `${d.year()}年`;
-  return `${year}${d.month() + 1}月${d.date()}日 ${WEEKDAYS[d.day()]} ${d.format('HH:mm')}`;
+  return dayTimeText(at);
 }
 
 /** 2月5日 周五 18:00–21:00 (or with the end day when it differs). */

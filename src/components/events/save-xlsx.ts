@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro';
+import { writeUserFile } from '../files/user-file';
 
 /** Saves a base64 .xlsx where the staff member can open or forward it. */
 export async function saveXlsx(fileName: string, base64: string): Promise<void> {
   if (process.env.TARO_ENV === 'weapp') {
-    const filePath = `${Taro.env.USER_DATA_PATH}/${fileName.replace(/[\\/:*?"<>|]/g, '_')}`;
-    Taro.getFileSystemManager().writeFileSync(filePath, base64, 'base64');
+    const filePath = writeUserFile(fileName, base64);
     await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
     return;
   }

@@ -138,6 +138,10 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
           <Text className='ev-field__label'>
             其他{event.group.size - 1}位{event.group.memberLabel}的名字
           </Text>
+          {/* The captain is the one signing up (the name above), not one of the members typed here. */}
+          <Text className='muted ev-line' data-testid='captain-note'>
+            {`队长就是你（上面填的姓名），不用再填。一队共${event.group.size}人。`}
+          </Text>
           {members.map((m, i) => (
             <Input
               key={i}

@@ -4,9 +4,9 @@ import { SENSITIVE_KINDS, type SensitiveKind } from '@contract/privacy';
 import '../staff/staff.scss';
 
 /**
- * WeChat's privacy consent (app.config `__usePrivacyCheck__`): before a personal-data API
- * (chooseLocation, getLocation, scanCode with a photo, chooseImage, the phone-number button...)
- * ask WeChat to show its own agreement pop-up. Resolves true once the user has agreed (at once if
+ * WeChat's privacy consent (always on since base library 2.32.3): before a personal-data API
+ * (the ones docs/privacy.md lists, generated from the code) ask WeChat to show its own agreement
+ * pop-up. Resolves true once the user has agreed (at once if
  * they already did); false if they declined — the caller then offers the plain input instead.
  * On H5 there is no such API: true.
  */

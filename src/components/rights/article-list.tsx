@@ -20,7 +20,7 @@ export function ArticleList({ articles, showReads = false }: { articles: Article
           <Text className='rt-item__title'>{a.title}</Text>
           <Text className='muted rt-item__line'>
             {ARTICLE_CATEGORY_LABELS[a.category]}
-            {showReads ? ` · ${a.reads} 人看过` : ''}
+            {showReads && a.reads > 0 ? ` · ${a.reads} 人看过` : ''}
           </Text>
         </View>
       ))}

@@ -1,12 +1,15 @@
 import { useState } from 'react';
-import { Button, Input, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import './rights.scss';
 
 /** The search box: type in your own words, press 搜索 (or the keyboard's search key). */
 export function SearchBox({ initial = '', onSearch, autoFocus = false }: { initial?: string; onSearch: (q: string) => void; autoFocus?: boolean }) {
   const [q, setQ] = useState(initial);
+  const [hint, setHint] = useState('');
   const submit = () => {
     const trimmed = q.trim();
+    // An empty 搜索 must not look like a dead button: say what to type.
+    setHint(trimmed ? '' : '先写下你想问的事，比如“老板不发工资”，再点搜索');
     if (trimmed) onSearch(trimmed);
   };
   return (
@@ -26,6 +29,11 @@ export function SearchBox({ initial = '', onSearch, autoFocus = false }: { initi
       <Button className='button rt-search__button' onClick={submit}>
         搜索
       </Button>
+      {hint && (
+        <Text className='rt-error' data-testid='search-hint' style={{ display: 'block', width: '100%' }}>
+          {hint}
+        </Text>
+      )}
     </View>
   );
 }

@@ -8,6 +8,7 @@ import { PageShell } from '../../components/page-shell';
 import { useCall } from '../../hooks/use-call';
 import { useLargeText } from '../../hooks/use-large-text';
 import { setLargeText } from '../../prefs/large-text';
+import './me.scss';
 import { openPage, PAGES, type PagePath } from '../../routes';
 
 /** What a signed-in worker can open from 我的, in the order they need it. */
@@ -74,12 +75,13 @@ export default function MePage() {
           ))}
         </View>
       )}
-      <View className='card' style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
-        <View>
+      <View className='card me-switch-row' data-testid='large-text-row'>
+        {/* The words toggle it too: a small switch alone is a hard target for the people who need it. */}
+        <View className='me-switch-row__label' onClick={() => setLargeText(!large)}>
           <Text style={{ display: 'block' }}>长辈模式</Text>
           <Text className='muted'>字更大，按钮更大</Text>
         </View>
-        <Switch checked={large} onChange={(e) => setLargeText(e.detail.value)} color='#b4151c' aria-label='长辈模式' />
+        <Switch className='me-switch' checked={large} onChange={(e) => setLargeText(e.detail.value)} color='#b4151c' aria-label='长辈模式' />
       </View>
     </PageShell>
   );

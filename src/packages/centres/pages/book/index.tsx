@@ -3,6 +3,7 @@ import { Button, Input, ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { CENTRE_SERVICE_LABELS, SENSITIVE_SERVICES, SLOT_STATE_LABELS, type CentreService, type Slot } from '@contract/centres/model';
 import { consentMissingText } from '@contract/privacy';
+import { mobileProblem } from '@contract/phone';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
 import { askBookingMessages, buttonState, monthDay } from '../../../../components/centres/client';
@@ -32,6 +33,11 @@ export default function BookPage() {
   const [error, setError] = useState('');
   const [consent, setConsent] = useState(false);
   const requestId = useRef(newRequestId());
+
+  // The confirm card appears under the slots, below the fold on a phone: bring it up once a time is picked.
+  useEffect(() => {
+    if (picked) void Taro.pageScrollTo({ selector: '#book-confirm', duration: 200 });
+  }, [picked?.start]);
 
   // Open on the first day that still has a free slot.
   useEffect(() => {
@@ -67,8 +73,9 @@ export default function BookPage() {
 
   async function confirm() {
     if (!picked || busy) return;
-    if (phone && !/^1\d{10}$/.test(phone)) {
-      setError('手机号要填11位数字，也可以不填');
+    const phoneProblem = phone ? mobileProblem(phone) : null;
+    if (phoneProblem) {
+      setError(`${phoneProblem}（也可以不填）`);
       return;
     }
     if (sensitive && !consent) {
@@ -81,7 +88,7 @@ export default function BookPage() {
     setBusy(false);
     if (!res) return;
     if (res.ok) {
-      void Taro.redirectTo({ url: `${PAGES.booking}?id=${encodeURIComponent(res.data.id)}&fresh=1` });
+      void Taro.redirectTo({ url: `${PAGES.booking}?id=${encodeURIComponent(res.data.id)}&fresh=${rescheduleId ? 'moved' : '1'}` });
       return;
     }
     setError(res.error.message);
@@ -164,7 +171,7 @@ export default function BookPage() {
                 })}
               </View>
               {picked && (
-                <View className='card' style={{ marginTop: 'var(--space)' }} data-testid='confirm'>
+                <View className='card' style={{ marginTop: 'var(--space)' }} data-testid='confirm' id='book-confirm'>
                   <Text className='title' style={{ display: 'block', marginTop: 0 }}>
                     3. 确认
                   </Text>
@@ -185,7 +192,7 @@ export default function BookPage() {
                   <Button className='button' {...buttonState({ busy })} onClick={() => void confirm()}>
                     {rescheduleId ? '确认改时间' : '确认预约'}
                   </Button>
-                  <Text className='muted'>可以在开始前{view.rules.changeUntilHours}小时内取消或改时间。</Text>
+                  <Text className='muted'>要取消或改时间，最晚在开始前{view.rules.changeUntilHours}小时。</Text>
                 </View>
               )}
               {!picked && error && <Text className='error-text'>{error}</Text>}

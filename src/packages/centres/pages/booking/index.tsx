@@ -56,6 +56,11 @@ export default function BookingPage() {
           <Text className='ok-text'>预约成功！到了服务中心，把这个码给工作人员看。</Text>
         </View>
       )}
+      {params.fresh === 'moved' && active && (
+        <View className='card' role='status'>
+          <Text className='ok-text'>改好了！下面是新的时间。</Text>
+        </View>
+      )}
       <View className='card' data-testid='booking'>
         <View className='row'>
           <Text style={{ fontSize: 'var(--font-title)', fontWeight: 600 }}>{CENTRE_SERVICE_LABELS[b.service]}</Text>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
-import type { FairDay } from '@contract/centres/model';
+import type { FairDay, FairTicket } from '@contract/centres/model';
+import { shanghaiDay } from '@contract/time';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
 import { buttonState, ensureDemoIdentity, monthDay } from '../../../../components/centres/client';
@@ -15,6 +16,14 @@ import '../../../../components/centres/bookings.scss';
  * The live view polls every refreshSeconds while the page is on screen: one cheap request, works
  * on any network, and stops when the page is hidden (see docs/centres.md for why not a socket).
  */
+/** Where a ticket stands. Before the day nobody is being called, so "下一个就是你" would mislead. */
+function ticketState(t: FairTicket, date: string): string {
+  if (t.state === 'serving') return '轮到你了！';
+  if (t.state === 'done') return '已过号';
+  if (date !== shanghaiDay()) return `${monthDay(date)}当天叫号，你排第${t.ahead + 1}位`;
+  return t.ahead === 0 ? '下一个就是你' : `前面还有${t.ahead}人`;
+}
+
 export default function FairPage() {
   const id = useRouter().params.id ?? '';
   const { state, reload } = useCall('centres', 'fair', { id });
@@ -85,7 +94,7 @@ export default function FairPage() {
                         {t.number}号
                       </Text>
                       <Text className={t.state === 'serving' ? 'ok-text' : 'muted'}>
-                        {t.state === 'serving' ? '轮到你了！' : t.state === 'done' ? '已过号' : t.ahead === 0 ? '下一个就是你' : `前面还有${t.ahead}人`}
+                        {ticketState(t, f.date)}
                       </Text>
                     </View>
                   </View>

@@ -89,7 +89,7 @@ export default function EventDetailPage() {
               <View className='ev-choice-row'>
                 {event.venue.centreId && (
                   <Button className='button button--plain ev-small-button' onClick={() => openPage(PAGES.centreDetail, { id: event.venue.centreId! })}>
-                    地图和中心电话
+                    中心地址和电话
                   </Button>
                 )}
                 {event.phone && (

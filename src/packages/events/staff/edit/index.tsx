@@ -213,7 +213,7 @@ export default function StaffEditEventPage() {
           <Input className='input ev-input' value={form.summary} maxlength={EVENT_LIMITS.summaryMax} onInput={(e) => set('summary', e.detail.value)} aria-label='一句话介绍' />
         </Field>
         <Field label='活动说明（规则、要带什么）'>
-          <Textarea className='input' style={{ minHeight: '200px', width: '100%', padding: '16px' }} value={form.description} maxlength={EVENT_LIMITS.descriptionMax} onInput={(e) => set('description', e.detail.value)} />
+          <Textarea className='textarea' value={form.description} maxlength={EVENT_LIMITS.descriptionMax} onInput={(e) => set('description', e.detail.value)} />
         </Field>
         <Field label='地点' error={err('venue.name')}>
           <Input className='input ev-input' value={form.venueName} placeholder='例如 九江镇文体中心' onInput={(e) => set('venueName', e.detail.value)} aria-label='地点' />

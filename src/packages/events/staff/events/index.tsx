@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import { EVENT_STATUS_LABELS } from '@contract/events/model';
+import { EVENT_STATUS_LABELS, type StaffEventSummary } from '@contract/events/model';
 import { AsyncView } from '../../../../components/async-view';
 import { EventBadge } from '../../../../components/events/event-badge';
 import { dayTime } from '../../../../components/events/format';
@@ -10,6 +10,13 @@ import { openPage, PAGES, TABS } from '../../../../routes';
 import '../../../../components/events/events.scss';
 
 /** Staff: every event (drafts too) with its figures; tap one to run the door. */
+/** The counts a clerk plans by. Before a lottery's draw nobody holds a seat yet: count the applications. */
+function staffCounts(e: StaffEventSummary): string {
+  const status = EVENT_STATUS_LABELS[e.status];
+  if (e.badge === 'lottery' || e.badge === 'drawing') return `${status} · 已申请${e.applied}人 · 名额${e.capacity}个 · 还没抽签`;
+  return `${status} · 已报名${e.confirmed}/${e.capacity}人 · 已签到${e.checkedIn}人 · 候补${e.waiting}`;
+}
+
 export default function StaffEventsPage() {
   const { state, reload } = useCall('events', 'staffList', {});
   useReloadOnReturn(reload);
@@ -27,7 +34,7 @@ export default function StaffEventsPage() {
                 <EventBadge badge={e.badge} />
               </View>
               <Text className='ev-line'>{dayTime(e.startsAt)}</Text>
-              <Text className='muted ev-line'>{`${EVENT_STATUS_LABELS[e.status]} · 已报名${e.confirmed}/${e.capacity}人 · 已签到${e.checkedIn}人 · 候补${e.waiting}`}</Text>
+              <Text className='muted ev-line'>{staffCounts(e)}</Text>
             </View>
           ))
         }

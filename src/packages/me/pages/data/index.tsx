@@ -54,9 +54,12 @@ export default function MyDataPage() {
                 </Text>
                 {s.items.length === 0 && <Text className='muted'>没有</Text>}
                 {s.items.map((item, i) => (
-                  <View key={i} className='st-total'>
-                    <Text>{item.label}</Text>
-                    <Text className='muted'>{item.detail}</Text>
+                  // One under the other: side by side, 长辈模式's big text squeezed the names into slivers.
+                  <View key={i} className='my-data-item' data-testid='my-data-item' style={{ padding: '12px 0', borderBottom: '1px solid var(--color-line)' }}>
+                    <Text style={{ display: 'block' }}>{item.label}</Text>
+                    <Text className='muted' style={{ display: 'block' }}>
+                      {item.detail}
+                    </Text>
                   </View>
                 ))}
                 {s.total > s.items.length && <Text className='muted'>还有 {s.total - s.items.length} 条</Text>}

@@ -38,7 +38,9 @@ function Bullets({ items }: { items: string[] }) {
 }
 
 /** 有用 / 没用 (with an optional reason), once per worker. */
-function Feedback({ article }: { article: ArticleView }) {
+type Votes = Pick<ArticleView, 'helpful' | 'unhelpful' | 'myVote'>;
+
+function Feedback({ article, onVoted }: { article: ArticleView; onVoted: (votes: Votes) => void }) {
   const [myVote, setMyVote] = useState(article.myVote);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState<UnhelpfulReason | null>(null);
@@ -56,6 +58,7 @@ function Feedback({ article }: { article: ArticleView }) {
       return;
     }
     setMyVote(res.data.myVote);
+    onVoted(res.data);
     setAsking(false);
   }
 
@@ -94,7 +97,7 @@ function Feedback({ article }: { article: ArticleView }) {
             ))}
           </View>
           <Textarea
-            className='rt-textarea'
+            className='textarea'
             style={{ minHeight: '160px' }}
             value={text}
             maxlength={200}
@@ -136,6 +139,11 @@ function FavouriteButton({ article }: { article: ArticleView }) {
  * Who wrote it, and the lawyer's review once there is one. An unreviewed article says nothing
  * about review: "待律师复核" is for staff, never for workers.
  */
+/** "12 人看过 · 3 人觉得有用", leaving out a count that is still 0 (a fresh install reads 0 everywhere). */
+function readsAndHelpful(reads: number, helpful: number): string {
+  return [reads > 0 ? `${reads} 人看过` : '', helpful > 0 ? `${helpful} 人觉得有用` : ''].filter(Boolean).join(' · ');
+}
+
 function articleCredit(a: ArticleView): string {
   const reviewed = a.review.state === 'reviewed' ? `；律师复核：${a.review.reviewer}，${a.review.reviewedAt}` : '';
   return `整理：${a.author}${reviewed}；法律条文核对到 ${a.effectiveLawCheckedAt}`;
@@ -144,6 +152,8 @@ function articleCredit(a: ArticleView): string {
 export default function RightsArticlePage() {
   const slug = useRouter().params.slug ?? '';
   const { state, reload } = useCall('rights', 'article', { slug });
+  // The worker's own vote shows in the count at once, from the vote's answer.
+  const [votes, setVotes] = useState<Votes | null>(null);
   const title = state.status === 'ready' ? state.data.title : '维权普法';
   useShareAppMessage(() => ({ title, path: `${PAGES.rightsArticle}?slug=${slug}` }));
   useShareTimeline(() => ({ title, query: `slug=${slug}` }));
@@ -159,7 +169,7 @@ export default function RightsArticlePage() {
                 {a.title}
               </Text>
               <Text className='muted' style={{ display: 'block' }}>
-                {a.reads} 人看过 · {a.helpful} 人觉得有用
+                {readsAndHelpful(a.reads, votes?.helpful ?? a.helpful)}
               </Text>
               <Text className='muted' style={{ display: 'block', marginTop: '12px' }}>
                 职工问：{a.question}
@@ -237,7 +247,7 @@ export default function RightsArticlePage() {
               </Button>
             </View>
 
-            <Feedback article={a} />
+            <Feedback article={a} onVoted={setVotes} />
 
             <View className='rt-row'>
               <FavouriteButton article={a} />

@@ -3,6 +3,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_LABELS, RIGHTS_LIMITS, SENSITIVE_CATEGORIES, type ArticleCategory } from '@contract/rights/model';
 import { consentMissingText } from '@contract/privacy';
+import { mobileProblem } from '@contract/phone';
 import { call } from '../../../../api/call';
 import { newRequestId } from '@contract/request-id';
 import { PageShell } from '../../../../components/page-shell';
@@ -51,7 +52,8 @@ export default function RightsAskPage() {
     if (!category) local.category = '请选一类问题';
     const length = [...description.trim()].length;
     if (length < RIGHTS_LIMITS.descriptionMin) local.description = `请多写几句，至少${RIGHTS_LIMITS.descriptionMin}个字`;
-    if (phone.trim() && !/^1[3-9]\d{9}$/.test(phone.trim())) local.phone = '请填写11位手机号，例如 13812345678';
+    const phoneProblem = phone.trim() ? mobileProblem(phone) : null;
+    if (phoneProblem) local.phone = phoneProblem;
     setErrors(local);
     if (Object.keys(local).length > 0 || !category) return;
     if (sensitive && !consent) {
@@ -104,7 +106,7 @@ export default function RightsAskPage() {
           什么时候、在哪个厂、发生了什么、你想怎么解决。不用写名字。
         </Text>
         <Textarea
-          className='rt-textarea'
+          className='textarea'
           value={description}
           maxlength={RIGHTS_LIMITS.descriptionMax}
           placeholder='例如：我在厂里做了8个月，一直没签合同，现在老板叫我走……'

@@ -139,7 +139,7 @@ export default function RightsStaffArticlePage() {
         <Text style={{ display: 'block', fontWeight: 600 }}>{label}</Text>
         {opts.hint && <Text className='muted' style={{ display: 'block' }}>{opts.hint}</Text>}
         {opts.long ? (
-          <Textarea className='rt-textarea' value={form[key]} maxlength={-1} onInput={set(key)} aria-label={label} name={key} />
+          <Textarea className='textarea' value={form[key]} maxlength={-1} onInput={set(key)} aria-label={label} name={key} />
         ) : (
           <Input className='input' value={form[key]} onInput={set(key)} aria-label={label} name={key} disabled={key === 'slug' && !isNew} />
         )}

@@ -30,7 +30,7 @@ function AnswerForm({ c, onDone }: { c: StaffConsultation; onDone: (c: StaffCons
       <Text className='muted' style={{ display: 'block' }}>
         用职工看得懂的话：先说能不能、怎么做，再说依据。{c.noEmployerContact ? '职工不希望联系单位。' : ''}
       </Text>
-      <Textarea className='rt-textarea' value={text} maxlength={RIGHTS_LIMITS.answerMax} onInput={(e) => setText(e.detail.value)} aria-label='答复' name='answer' />
+      <Textarea className='textarea' value={text} maxlength={RIGHTS_LIMITS.answerMax} onInput={(e) => setText(e.detail.value)} aria-label='答复' name='answer' />
       {message && <Text className='rt-error'>{message}</Text>}
       <Button className='button' disabled={busy} onClick={() => void send()}>
         发送答复

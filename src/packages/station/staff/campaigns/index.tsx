@@ -4,6 +4,7 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import type { StationStats } from '@contract/station/model';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
+import { base64Of, writeUserFile } from '../../../../components/files/user-file';
 import { monthDay } from '../../../../components/centres/client';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
@@ -36,6 +37,15 @@ export default function StationStaffPage() {
     const timer = setInterval(load, 15000);
     return () => clearInterval(timer);
   }, [selected, visible]);
+
+  /** previewImage takes a file path, not a data URL: the PNG is written to a file first. */
+  async function previewQr(dataUrl: string) {
+    try {
+      await Taro.previewImage({ urls: [writeUserFile(`station-qr-${selected}.png`, base64Of(dataUrl))] });
+    } catch {
+      void Taro.showToast({ title: '打不开图片，请再试一次', icon: 'none' });
+    }
+  }
 
   async function makeQr() {
     const res = await call('station', 'staffQrCode', { campaignId: selected });
@@ -138,7 +148,7 @@ export default function StationStaffPage() {
                 className='button button--plain'
                 onClick={() =>
                   process.env.TARO_ENV === 'weapp'
-                    ? void Taro.previewImage({ urls: [qr] })
+                    ? void previewQr(qr)
                     : void Taro.setClipboardData({ data: qr })
                 }
               >

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '找不到这个页面' });
