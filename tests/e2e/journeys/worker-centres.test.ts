@@ -71,8 +71,8 @@ describe('worker: a centre slot', () => {
     expect(await rows.first().innerText()).toContain('已取消');
   }, 90000);
 
-  // issue 9 minor "after reschedule say 改好了" — ui-minors fixes it.
-  test.failing('after a reschedule the booking page says 改好了', async () => {
+  // issue 9 minor "after reschedule say 改好了".
+  it('after a reschedule the booking page says 改好了', async () => {
     const page = await person(e2e, '吴阿姨');
     await open(e2e, page, PAGES.centreBook, { centreId: 'jiujiang', service: 'job-referral' });
     const free = page.locator('.slot:not(.slot--off):visible');

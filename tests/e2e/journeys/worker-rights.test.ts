@@ -89,7 +89,7 @@ describe('worker: 维权', () => {
   }, 150000);
 
   // issue 9 minor: "有用 count does not update" — the article's own line must say 1 人觉得有用.
-  test.failing('the article shows 1 人觉得有用 after the worker\'s 有用', async () => {
+  it('the article shows 1 人觉得有用 after the worker\'s 有用', async () => {
     const page = await person(e2e, '阿珍');
     await open(e2e, page, '/packages/rights/pages/article/index', { slug: 'unpaid-wages' });
     const article = page.locator('[data-testid="article"]:visible');
