@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { action } from '../define';
 import type { DeleteReport, MyData } from '../staff/model';
-import { NICKNAME_MAX, type Me } from './model';
+import { DELETE_MY_DATA_PHRASE, NICKNAME_MAX, type Me } from './model';
 
 /** Function `account`: who the caller is, and what they hold (我的). */
 export const account = {
@@ -16,5 +16,5 @@ export const account = {
    * Deletes the caller's data: future sign-ups and bookings cancelled through their areas' own
    * cancel (seats freed), past ones kept for the figures without name, phone or account.
    */
-  deleteMyData: action<DeleteReport>()({ input: z.strictObject({ confirm: z.literal('删除我的数据') }), access: 'worker' }),
+  deleteMyData: action<DeleteReport>()({ input: z.strictObject({ confirm: z.literal(DELETE_MY_DATA_PHRASE) }), access: 'worker' }),
 };

@@ -19,3 +19,6 @@ export interface Me {
   role: Role;
   centreIds: string[];
 }
+
+/** The words a worker types to delete their data (我的数据); the server refuses anything else. */
+export const DELETE_MY_DATA_PHRASE = '删除我的数据';

@@ -14,6 +14,7 @@ import {
   type FairDay,
   type FairSummary,
   type FairTicket,
+  type MyFairTicket,
   type NearestFree,
   type ServiceRoster,
   type SlotsView,
@@ -105,6 +106,8 @@ export const centres = {
 
   fairs: action<FairSummary[]>()({ input: z.strictObject({}), access: 'public' }),
   fair: action<FairDay>()({ input: z.strictObject({ id }), access: 'public' }),
+  /** The numbers the caller took at 便民日 still to come (today or later), for 我的预约. */
+  myFairTickets: action<MyFairTicket[]>()({ input: z.strictObject({}), access: 'worker' }),
   takeNumber: action<FairTicket>()({
     input: z.strictObject({ fairId: id, queueId: id, window: hhmm.optional() }),
     access: 'worker',

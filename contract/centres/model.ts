@@ -276,6 +276,14 @@ export interface FairTicket {
   name?: string;
 }
 
+/** A number the worker holds, for 我的预约: the day, the place and the queue by name. */
+export interface MyFairTicket extends FairTicket {
+  fairId: string;
+  centreName: string;
+  date: string;
+  title: string;
+}
+
 export interface FairDay {
   id: string;
   centreId: string;

@@ -48,29 +48,29 @@ const eligibilityRule = z.discriminatedUnion('kind', [
 
 /** What staff fill in to create or edit an event. */
 export const eventDraftSchema = z.strictObject({
-  title: z.string().trim().min(1).max(EVENT_LIMITS.titleMax),
-  category: z.enum(EVENT_CATEGORIES as [string, ...string[]]),
-  summary: z.string().trim().min(1).max(EVENT_LIMITS.summaryMax),
-  description: z.string().trim().max(EVENT_LIMITS.descriptionMax),
-  organiser: z.string().trim().min(1).max(30),
-  phone: z.string().trim().max(20),
+  title: z.string().trim().min(1).max(EVENT_LIMITS.titleMax).describe('活动名称'),
+  category: z.enum(EVENT_CATEGORIES as [string, ...string[]]).describe('活动类别'),
+  summary: z.string().trim().min(1).max(EVENT_LIMITS.summaryMax).describe('一句话介绍'),
+  description: z.string().trim().max(EVENT_LIMITS.descriptionMax).describe('活动说明'),
+  organiser: z.string().trim().min(1).max(30).describe('主办单位'),
+  phone: z.string().trim().max(20).describe('咨询电话'),
   venue: z.strictObject({
-    name: z.string().trim().min(1).max(30),
-    address: z.string().trim().max(60),
+    name: z.string().trim().min(1).max(30).describe('地点'),
+    address: z.string().trim().max(60).describe('详细地址'),
     centreId: z.string().max(32).optional(),
   }),
-  startsAt: instant,
-  endsAt: instant,
-  signUpOpensAt: instant,
-  signUpClosesAt: instant,
-  cancelDeadline: instant,
-  capacity: z.number().int().min(1).max(EVENT_LIMITS.capacityMax),
-  waitlistLimit: z.number().int().min(0).max(EVENT_LIMITS.waitlistMax),
-  claimHours: z.number().int().min(1).max(72),
+  startsAt: instant.describe('开始时间'),
+  endsAt: instant.describe('结束时间'),
+  signUpOpensAt: instant.describe('报名开始'),
+  signUpClosesAt: instant.describe('报名截止'),
+  cancelDeadline: instant.describe('取消截止'),
+  capacity: z.number().int().min(1).max(EVENT_LIMITS.capacityMax).describe('名额'),
+  waitlistLimit: z.number().int().min(0).max(EVENT_LIMITS.waitlistMax).describe('候补人数'),
+  claimHours: z.number().int().min(1).max(72).describe('候补确认时限（小时）'),
   allocation: z.enum(['first_come', 'lottery']),
   lotteryPriority: z.enum(['none', 'first_time']),
   /** Events of one series (e.g. 年夜饭 every year) share it; first-time priority looks at it. */
-  series: z.string().trim().max(30),
+  series: z.string().trim().max(30).describe('系列'),
   group: groupSpec,
   form: z.array(formField).max(EVENT_LIMITS.formFieldsMax),
   eligibility: z.array(eligibilityRule).max(5),
@@ -110,8 +110,12 @@ export const events = {
   // ---- staff
   staffList: action<StaffEventSummary[]>()({ input: z.strictObject({}), access: 'staff' }),
   staffGet: action<EventDetail>()({ input: z.strictObject({ id }), access: 'staff' }),
+  /**
+   * Creates (no id) or edits an event. A create carries the editor's request id: a double tap on
+   * 保存 or a retry answers with the draft the first press made (contract/request-id.ts).
+   */
   save: action<EventDetail>()({
-    input: z.strictObject({ id: id.optional(), draft: eventDraftSchema }),
+    input: z.strictObject({ id: id.optional(), draft: eventDraftSchema, requestId: requestId.optional() }),
     access: 'staff',
   }),
   setStatus: action<EventDetail>()({

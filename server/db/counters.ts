@@ -34,7 +34,17 @@ export interface TakeSpec {
    * guess costs one request, never correctness.
    */
   likely?: 'missing' | 'present';
+  /**
+   * Makes the take idempotent for one taker (e.g. a station tap's id): the counter records
+   * `m.<marker>` in the same update, and a second take with the same marker takes nothing. A
+   * write interrupted after the take can then be finished or undone (giveBack with the marker)
+   * without guessing whether the take happened.
+   */
+  marker?: string;
 }
+
+/** The field that records one taker's unit in a counter (TakeSpec.marker). */
+export const markerField = (marker: string) => `m.${marker}`;
 
 /**
  * Takes one unit. Resolves true iff this caller got it. Steady state: one request; first take of
@@ -42,12 +52,16 @@ export interface TakeSpec {
  */
 export async function takeOne(db: Database, collection: Collection<Doc>, spec: TakeSpec): Promise<boolean> {
   const _ = db.command;
+  const mark = spec.marker ? markerField(spec.marker) : null;
   const take = async () =>
-    (await collection.where({ _id: spec.id, left: _.gt(0), ...(spec.when ?? {}) }).update({ data: { left: _.inc(-1) } })).stats
-      .updated === 1;
+    (
+      await collection
+        .where({ _id: spec.id, left: _.gt(0), ...(spec.when ?? {}), ...(mark ? { [mark]: _.exists(false) } : {}) })
+        .update({ data: { left: _.inc(-1), ...(mark ? { [mark]: true } : {}) } })
+    ).stats.updated === 1;
   const create = async () => {
     try {
-      await collection.add({ data: { _id: spec.id, ...spec.init, left: spec.capacity - 1 } });
+      await collection.add({ data: { _id: spec.id, ...spec.init, left: spec.capacity - 1, ...(spec.marker ? { m: { [spec.marker]: true } } : {}) } });
       return true;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -65,23 +79,46 @@ export async function takeOne(db: Database, collection: Collection<Doc>, spec: T
   return take();
 }
 
-/** Gives one unit back (a cancelled booking, a failed step after the take). */
-export async function giveBack(db: Database, collection: Collection<Doc>, id: string): Promise<void> {
-  await collection.where({ _id: id }).update({ data: { left: db.command.inc(1) } });
+/** Gives one unit back (a cancelled booking, a failed step after the take); with a marker, only the unit that taker holds, once. */
+export async function giveBack(db: Database, collection: Collection<Doc>, id: string, marker?: string): Promise<void> {
+  const _ = db.command;
+  if (!marker) {
+    await collection.where({ _id: id }).update({ data: { left: _.inc(1) } });
+    return;
+  }
+  await collection.where({ _id: id, [markerField(marker)]: true }).update({ data: { left: _.inc(1), [markerField(marker)]: _.remove() } });
+}
+
+/** True when the taker with this marker holds a unit of the counter. */
+export async function holdsUnit(collection: Collection<Doc>, id: string, marker: string): Promise<boolean> {
+  return (await collection.where({ _id: id, [markerField(marker)]: true }).count()).total === 1;
 }
 
 /**
  * Adds `by` to the field `n` of a counter, creating it with `init` on first use. One request in
- * the steady state. Used for 人次 per hour, where nothing is capped.
+ * the steady state. Used for 人次 per hour, where nothing is capped. With a marker (see
+ * TakeSpec.marker) the increment happens at most once for that marker, so it can be redone.
  */
-export async function increment(db: Database, collection: Collection<Doc>, id: string, init: Doc, by = 1): Promise<void> {
-  const bump = async () => (await collection.where({ _id: id }).update({ data: { n: db.command.inc(by) } })).stats.updated === 1;
+export async function increment(db: Database, collection: Collection<Doc>, id: string, init: Doc, by = 1, marker?: string): Promise<void> {
+  const _ = db.command;
+  const mark = marker ? markerField(marker) : null;
+  const bump = async () =>
+    (await collection.where({ _id: id, ...(mark ? { [mark]: _.exists(false) } : {}) }).update({ data: { n: _.inc(by), ...(mark ? { [mark]: true } : {}) } }))
+      .stats.updated === 1;
   if (await bump()) return;
   try {
-    await collection.add({ data: { _id: id, ...init, n: by } });
+    await collection.add({ data: { _id: id, ...init, n: by, ...(marker ? { m: { [marker]: true } } : {}) } });
     return;
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
   }
-  if (!(await bump())) throw new Error(`counter ${id} could not be increased`);
+  if (await bump()) return;
+  // With a marker, a counter that exists and refuses the bump already holds this increment.
+  if (!marker) throw new Error(`counter ${id} could not be increased`);
+}
+
+/** Takes back the increment made with this marker, if it was made; once. */
+export async function undoIncrement(db: Database, collection: Collection<Doc>, id: string, marker: string, by = 1): Promise<void> {
+  const _ = db.command;
+  await collection.where({ _id: id, [markerField(marker)]: true }).update({ data: { n: _.inc(-by), [markerField(marker)]: _.remove() } });
 }

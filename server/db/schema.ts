@@ -55,6 +55,8 @@ export const COLLECTIONS = {
   staffInvites: 'staff_invites',
   // ---- subscribe messages waiting to be sent (server/domain/messages/outbox.ts)
   outbox: 'outbox',
+  // ---- per-worker rate limits on repeatable writes (server/domain/rate-limits.ts)
+  rateLimits: 'rate_limits',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -124,17 +126,17 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
     indexes: [{ name: 'campaign_openid', keys: { campaignId: 1, openid: 1 } }],
   },
   station_counts: {
-    holds: '人次 per campaign, service and hour, _id = `${campaignId}:${serviceId}:${YYYY-MM-DDTHH}`: n (increased with _.inc).',
+    holds: '人次 per campaign, service and hour, _id = `${campaignId}:${serviceId}:${YYYY-MM-DDTHH}`: n (increased with _.inc), m.<tapId> (the taps counted, so a cut-off tap is redone or undone exactly).',
     indexes: [{ name: 'campaign', keys: { campaignId: 1 } }],
   },
   station_stock: {
-    holds: 'Gift stock per campaign and gift, _id = `${campaignId}:${serviceId}`: stock, left (never below zero).',
+    holds: 'Gift stock per campaign and gift, _id = `${campaignId}:${serviceId}`: stock, left (never below zero), m.<tapId> (the taps given one).',
     indexes: [{ name: 'campaign', keys: { campaignId: 1 } }],
   },
   // ---- events (docs/events.md)
   events: {
     holds:
-      'Union events, and each one\'s seat ledger: capacity, seatsLeft, held.<entryId> = seats (seatsLeft + Σheld = capacity), w.<entryId> (waiting), waiting, queue (append-only waitlist order).',
+      'Union events, and each one\'s seat ledger: capacity, seatsLeft, held.<entryId> = seats (seatsLeft + Σheld = capacity), w.<entryId> (waiting), waiting, queue (the waiting entries in order; seq = qBase + index + 1), qBase (entries that left the queue).',
     indexes: [{ name: 'status_starts', keys: { status: 1, startsAt: 1 } }],
   },
   event_entries: {
@@ -198,6 +200,10 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
   staff_invites: {
     holds: 'A worker\'s six-digit code for an admin to grant a role, _id = the code: openid, expiresAt (10 minutes; swept daily).',
     indexes: [{ name: 'openid', keys: { openid: 1 } }],
+  },
+  rate_limits: {
+    holds: 'Calls left per worker, limit group and window, _id = hash of group + OPENID + window start: group, until, left (taken by a conditional update; ended windows removed by the events timer).',
+    indexes: [{ name: 'until', keys: { until: 1 } }],
   },
   outbox: {
     holds:

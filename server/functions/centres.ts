@@ -1,9 +1,10 @@
 import { getBooking, book, cancel, myBookings, reschedule } from '../domain/centres/bookings';
 import { getCentre, listCentres } from '../domain/centres/centres';
-import { callNext, fairWalkIn, getFair, listFairs, saveFair, takeNumber } from '../domain/centres/fairs';
+import { callNext, fairWalkIn, getFair, listFairs, myFairTickets, saveFair, takeNumber } from '../domain/centres/fairs';
 import { remindTomorrow } from '../domain/centres/reminders';
 import { getSlots, nearestFree, saveClosure, saveRoster } from '../domain/centres/rosters';
 import { checkIn, closeSlot, noShow, staffDay, walkIn } from '../domain/centres/staff-bookings';
+import { limited } from '../domain/rate-limits';
 import { createEntry } from '../runtime/entry';
 
 export const main = createEntry('centres', {
@@ -12,14 +13,15 @@ export const main = createEntry('centres', {
     get: getCentre,
     slots: getSlots,
     nearestFree,
-    book,
-    cancel,
-    reschedule,
+    book: limited('bookings', book),
+    cancel: limited('bookings', cancel),
+    reschedule: limited('bookings', reschedule),
     myBookings,
     booking: getBooking,
     fairs: listFairs,
     fair: getFair,
-    takeNumber,
+    myFairTickets,
+    takeNumber: limited('fairNumbers', takeNumber),
     staffDay,
     staffCheckIn: checkIn,
     staffWalkIn: walkIn,

@@ -35,7 +35,8 @@ export const DEPLOYMENT: Record<FunctionName, Deployment> = {
     timeout: 10,
     timer: { name: 'remindTomorrow', cron: '0 0 18 * * * *' },
   },
-  station: { timeout: 10 },
+  // Every 5 minutes: finish or undo taps cut off mid-way (server/domain/station/taps.ts).
+  station: { timeout: 10, timer: { name: 'stationTick', cron: '0 */5 * * * * *' } },
   // Every 5 minutes (Beijing time): pass on unclaimed waitlist offers, settle interrupted sign-ups,
   // send day-before reminders, continue the outbox (every area's messages). 20 s: a lottery draw or a cancellation notice touches many entries.
   events: {

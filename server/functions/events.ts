@@ -13,15 +13,16 @@ import {
   staffList,
 } from '../domain/events/staff';
 import { tick } from '../domain/events/timer';
+import { limited } from '../domain/rate-limits';
 import { createEntry } from '../runtime/entry';
 
 export const main = createEntry('events', {
   handlers: {
     list: listEvents,
     get: getEvent,
-    signUp,
-    cancel,
-    claim,
+    signUp: limited('eventEntries', signUp),
+    cancel: limited('eventEntries', cancel),
+    claim: limited('eventEntries', claim),
     mine: myEntries,
     ticket: ticketOf,
     staffList,

@@ -10,6 +10,7 @@ import {
   staffSetArticleStatus,
   staffSyncArticles,
 } from '../domain/rights/staff-articles';
+import { limited } from '../domain/rate-limits';
 import { createEntry } from '../runtime/entry';
 
 export const main = createEntry('rights', {
@@ -18,13 +19,13 @@ export const main = createEntry('rights', {
     category: categoryArticles,
     search: searchArticles,
     article: getArticle,
-    vote: voteArticle,
-    favourite: setFavourite,
+    vote: limited('rights', voteArticle),
+    favourite: limited('rights', setFavourite),
     myFavourites,
-    ask,
+    ask: limited('rights', ask),
     myConsultations,
     consultation: getConsultation,
-    rate: rateAnswer,
+    rate: limited('rights', rateAnswer),
     staffArticles,
     staffArticle,
     staffSaveArticle,

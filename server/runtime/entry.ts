@@ -10,6 +10,7 @@ import zhCN from 'zod/v4/locales/zh-CN.js';
 import { CONTRACT, type ActionName, type FunctionName, type OutputOf, type ParsedInputOf } from '../../contract';
 import type { Access, AppErrorBody, Envelope } from '../../contract/define';
 import { ERROR_MESSAGES } from '../../contract/errors';
+import { fieldMessages } from '../../contract/field-messages';
 import { AppError } from './app-error';
 import { AuditNotes, claimedAction, isAudited, timerNotes, writeAudit } from './audit';
 import { eventExcess } from './event-limits';
@@ -67,13 +68,10 @@ function fail(code: AppErrorBody['code'], message?: string, fields?: Record<stri
   return { ok: false, error: { code, message: message ?? ERROR_MESSAGES[code], ...(fields ? { fields } : {}) } };
 }
 
-function fieldsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '_';
-    if (!fields[path]) fields[path] = issue.message;
-  }
-  return fields;
+/** A refused input: each field's message names it (contract/field-messages.ts); the first leads. */
+function badInput(schema: z.ZodType, error: z.ZodError): Envelope<never> {
+  const fields = fieldMessages(schema, error.issues);
+  return fail('BAD_INPUT', Object.values(fields)[0], fields);
 }
 
 /** Who may pass: the staff rights read for a staff/admin action (also when it refuses, for the audit). */
@@ -142,7 +140,7 @@ export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefi
         if (audited) audited.staff = staff;
         if (refused) return refused;
         const parsed = spec.input.safeParse(input ?? {});
-        if (!parsed.success) return fail('BAD_INPUT', undefined, fieldsOf(parsed.error));
+        if (!parsed.success) return badInput(spec.input as z.ZodType, parsed.error);
         if (audited) audited.input = parsed.data;
         const ctx: HandlerContext = { db, openid, now, platform, ...(staff && isAudited(spec.access) ? { staff, audit: audited!.notes } : {}) };
         const data = await handlers[action](ctx, parsed.data);

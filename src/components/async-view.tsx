@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { CallState } from '../hooks/use-call';
 import { openTab, TABS, type TabPath } from '../routes';
+import { AppButton } from './button';
 
 interface Props<O> {
   state: CallState<O>;
@@ -47,19 +48,19 @@ export function AsyncView<O>({ state, onRetry, emptyText, isEmpty, children, exi
       <View className='card' role='alert'>
         <Text>{actions.text ?? state.error.message}</Text>
         {actions.retry && (
-          <Button className='button' onClick={onRetry}>
+          <AppButton onClick={onRetry}>
             重试
-          </Button>
+          </AppButton>
         )}
         {way && (
-          <Button className='button' onClick={() => openTab(way.tab)}>
+          <AppButton onClick={() => openTab(way.tab)}>
             {way.label}
-          </Button>
+          </AppButton>
         )}
         {exit && exit.tab !== way?.tab && (
-          <Button className='button button--plain' onClick={() => openTab(exit.tab)}>
+          <AppButton kind='secondary' onClick={() => openTab(exit.tab)}>
             {exit.label}
-          </Button>
+          </AppButton>
         )}
       </View>
     );

@@ -100,3 +100,55 @@ test('events lottery: once the seed is revealed the close cannot move, and no en
   const record = cloud.db.find('event_draws', { _id: eventId })[0] as { applicants: { id: string }[] };
   expect(record.applicants.map((a) => a.id)).not.toContain('stray-entry');
 });
+
+test('rate limits: 50 writes at once from one worker pass at most the budget, the rest hear when to try again; others are unaffected; the window ends', async () => {
+  const { cloud } = ctx;
+  const { RATE_LIMITS } = await import('../../server/domain/rate-limits');
+  const budget = RATE_LIMITS.eventEntries.max;
+  const loop = worker('loop');
+  const results = await Promise.all(Array.from({ length: 50 }, () => call(cloud, loop, 'cancel', { entryId: 'no-such-entry' })));
+  const limited = results.filter((r) => r.error?.code === 'RATE_LIMITED');
+  expect(results.filter((r) => r.error?.code === 'ENTRY_NOT_FOUND')).toHaveLength(budget);
+  expect(limited).toHaveLength(50 - budget);
+  for (const r of limited) expect(r.error?.message).toMatch(/^操作太频繁了，请\d+分钟后再试$/);
+  // The budget is shared by the group's actions and is per worker.
+  const eventId = await publishEvent(cloud, { capacity: 5 });
+  expect((await call(cloud, loop, 'signUp', { eventId, requestId: rid(), form: form(1) })).error?.code).toBe('RATE_LIMITED');
+  expect((await call(cloud, worker('calm'), 'signUp', { eventId, requestId: rid(), form: form(2) })).ok).toBe(true);
+  // The next window is open again, and the events timer removes the ended one.
+  cloud.setTimeOffset(RATE_LIMITS.eventEntries.windowMinutes * 60_000);
+  expect((await call(cloud, loop, 'signUp', { eventId, requestId: rid(), form: form(1) })).ok).toBe(true);
+  const before = cloud.db.find('rate_limits', {}).length;
+  await cloud.runTimer('events');
+  expect(cloud.db.find('rate_limits', {}).length).toBeLessThan(before);
+});
+
+test('events queue: entries leave it when they stop waiting, so sign-up/cancel loops do not grow it; sequences never repeat and offers keep order', async () => {
+  const { cloud } = ctx;
+  const { checkInvariants } = await import('../support/invariants');
+  const eventId = await publishEvent(cloud, { capacity: 1 });
+  const holder = await ok(cloud, worker('q-holder'), 'signUp', { eventId, requestId: rid(), form: form(0) });
+  const waiting = [];
+  for (let i = 1; i <= 3; i++) waiting.push(await ok(cloud, worker(`q-wait-${i}`), 'signUp', { eventId, requestId: rid(), form: form(i) }));
+  const seqOf = (id: string) => entries(cloud, eventId).find((e) => e._id === id)?.seq;
+  expect(waiting.map((e) => seqOf(e.id))).toEqual([1, 2, 3]);
+  const queueOf = () => (cloud.db.find('events', { _id: eventId })[0] as { queue: string[] }).queue;
+  for (let i = 0; i < 12; i++) {
+    const who = worker(`q-loop-${i % 3}`);
+    const e = await ok(cloud, who, 'signUp', { eventId, requestId: rid(), form: form(10 + i) });
+    await ok(cloud, who, 'cancel', { entryId: e.id });
+  }
+  expect(queueOf()).toHaveLength(3);
+  // The middle one leaves; a newcomer's sequence follows every earlier one (3 + 12 + 1).
+  await ok(cloud, worker('q-wait-2'), 'cancel', { entryId: waiting[1].id });
+  const late = await ok(cloud, worker('q-late'), 'signUp', { eventId, requestId: rid(), form: form(40) });
+  expect(seqOf(late.id)).toBe(16);
+  expect(late.position).toBe(3);
+  expect(queueOf()).toEqual([waiting[0].id, waiting[2].id, late.id]);
+  // The seat freed goes to the first in line, then the next.
+  await ok(cloud, worker('q-holder'), 'cancel', { entryId: holder.id });
+  const statusOf = (id: string) => entries(cloud, eventId).find((e) => e._id === id)?.status;
+  expect([statusOf(waiting[0].id), statusOf(waiting[2].id), statusOf(late.id)]).toEqual(['offered', 'waitlisted', 'waitlisted']);
+  expect(queueOf()).toEqual([waiting[2].id, late.id]);
+  expect(checkInvariants(cloud).violations).toEqual([]);
+});

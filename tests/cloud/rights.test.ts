@@ -8,6 +8,9 @@ import { initialStatus } from '../../server/domain/rights/shipped-articles';
 import { startTestCloud, worker, type TestCloud } from '../support/local-cloud';
 import type { Identity } from '../../local-cloud';
 
+// Publishing rebuilds the search index in every instance (30 articles): seconds on a busy machine.
+jest.setTimeout(60_000);
+
 let cloud: TestCloud;
 let admin: Identity;
 let centreStaff: Identity;
@@ -207,7 +210,7 @@ describe('consultations', () => {
     expect(code(short)).toBe('BAD_INPUT');
     if (!short.ok) expect(short.error.fields?.description).toMatch(/[\u4e00-\u9fff]/);
     const phone = await cloud.call('rights', 'ask', { ...question, phone: '12345', requestId: rid() }, worker('asker'));
-    if (!phone.ok) expect(phone.error.fields?.phone).toContain('11位手机号');
+    if (!phone.ok) expect(phone.error.fields?.phone).toMatch(/1开头的11位/);
     expect(code(phone)).toBe('BAD_INPUT');
     expect(code(await cloud.call('rights', 'ask', { ...question, phone: '10012345678', requestId: rid() }, worker('asker')))).toBe('BAD_INPUT');
     expect(code(await cloud.call('rights', 'ask', { ...question, requestId: rid() }, null))).toBe('NOT_SIGNED_IN');

@@ -34,7 +34,7 @@ export function checkInvariants(cloud: LocalCloud): InvariantReport {
   // 2. Events: seatsLeft + Σheld = capacity, seats never below zero, the ledger matches the entries,
   //    one active entry per worker per event.
   const entries = all.event_entries as (D & { eventId: string; openid: string; status: EntryStatus; seats: number })[];
-  for (const ev of all.events as (D & { capacity?: number; seatsLeft?: number; held?: Record<string, number> })[]) {
+  for (const ev of all.events as (D & { capacity?: number; seatsLeft?: number; held?: Record<string, number>; queue?: string[]; w?: Record<string, boolean> })[]) {
     if (typeof ev.capacity !== 'number') continue; // a hand-made figure fixture, not a live event
     const held = Object.values(ev.held ?? {}).reduce((a, b) => a + b, 0);
     const mine = entries.filter((e) => e.eventId === ev._id);
@@ -42,6 +42,10 @@ export function checkInvariants(cloud: LocalCloud): InvariantReport {
     expect((ev.seatsLeft ?? 0) >= 0, `event ${String(ev._id)}: seatsLeft ${ev.seatsLeft} < 0`);
     expect((ev.seatsLeft ?? 0) + held === ev.capacity, `event ${String(ev._id)}: seatsLeft ${ev.seatsLeft} + held ${held} != capacity ${ev.capacity}`);
     expect(held === holding, `event ${String(ev._id)}: ledger holds ${held} seats, entries hold ${holding}`);
+    // The queue holds exactly the waiting entries (it is trimmed as they leave), so it cannot grow without end.
+    const queue = (ev.queue ?? []) as string[];
+    const waitingIds = Object.keys((ev.w ?? {}) as Record<string, boolean>);
+    expect(queue.length === waitingIds.length && waitingIds.every((id) => queue.includes(id)), `event ${String(ev._id)}: queue has ${queue.length}, ${waitingIds.length} wait`);
   }
   const active = new Map<string, number>();
   for (const e of entries) {
@@ -71,6 +75,18 @@ export function checkInvariants(cloud: LocalCloud): InvariantReport {
     const given = taps.filter((t) => t.kind === 'gift' && t.campaignId === s.campaignId && t.serviceId === s.serviceId).length;
     expect(s.left >= 0, `stock ${String(s._id)}: left ${s.left} < 0`);
     expect(s.stock - s.left === given, `stock ${String(s._id)}: ${s.stock - s.left} given out, ${given} gift taps`);
+  }
+  // Station taps record their unit in the counters they moved (`m.<tapId>`): stock given = its
+  // markers, an hourly 人次 = its markers, and each marker belongs to an existing tap.
+  const tapIds = new Set(taps.map((t) => String(t._id)));
+  for (const name of ['station_stock', 'station_counts'] as const) {
+    for (const c of all[name] as (D & { m?: Record<string, boolean>; stock?: number; left?: number; n?: number })[]) {
+      if (!c.m) continue; // a counter from before markers (seed figures)
+      const marks = Object.keys(c.m);
+      const moved = name === 'station_stock' ? (c.stock ?? 0) - (c.left ?? 0) : (c.n ?? 0);
+      expect(moved === marks.length, `${name}/${String(c._id)}: moved ${moved}, ${marks.length} taps marked`);
+      for (const id of marks) expect(tapIds.has(id), `${name}/${String(c._id)}: marked by tap ${id}, which does not exist`);
+    }
   }
   for (const name of ['booking_quotas', 'rights_quotas'] as const) {
     for (const q of all[name] as (D & { left: number })[]) expect(q.left >= 0, `${name}/${String(q._id)}: left ${q.left} < 0`);

@@ -59,7 +59,7 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
     ctx.db.collection<{ role: 'admin' | 'centre_staff'; name?: string }>(COLLECTIONS.roles).where({ _id: ctx.openid }).limit(1).get(),
     mine<EntryDoc>(ctx, COLLECTIONS.eventEntries),
     mine<BookingDoc>(ctx, COLLECTIONS.bookings),
-    mine<{ fairId: string; number: number; createdAt: Date }>(ctx, COLLECTIONS.fairTickets),
+    mine<{ fairId: string; queueId: string; number: number; createdAt: Date }>(ctx, COLLECTIONS.fairTickets),
     mine<ConsultationDoc>(ctx, COLLECTIONS.rightsConsultations),
     mine<FavouriteDoc>(ctx, COLLECTIONS.rightsFavourites),
     mine<VoteDoc>(ctx, COLLECTIONS.rightsVotes),
@@ -72,7 +72,10 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
     for (const e of events.data) titles.set(e._id, e.title);
   }
   const [fairs, articles, campaigns] = await Promise.all([
-    namesOf(ctx, COLLECTIONS.fairs, tickets.map((t) => t.fairId), (f) => `${String(f.title)}（${String(f.date).slice(5).replace('-', '月')}日）`),
+    namesOf(ctx, COLLECTIONS.fairs, tickets.map((t) => t.fairId), (f) => ({
+      title: `${String(f.title)}（${String(f.date).slice(5).replace('-', '月')}日）`,
+      queues: (f.queues ?? []) as { id: string; name: string }[],
+    })),
     namesOf(ctx, COLLECTIONS.rightsArticles, [...favourites.map((f) => f.slug), ...votes.map((v) => v.slug)], (a) => String(a.title)),
     namesOf(ctx, COLLECTIONS.stationCampaigns, taps.map((t) => t.campaignId), (c) => c as { name: string; services?: { id: string; label: string }[] }),
   ]);
@@ -103,7 +106,12 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
         detail: `${day(b.start)} · ${BOOKING_STATUS_LABELS[b.status] ?? b.status}${b.phone ? ` · 手机 ${b.phone}` : ''}`,
       })),
     ),
-    section('fair', '便民日取号', '便民日当天排队叫号用。', tickets.map((t) => ({ label: fairs.get(t.fairId) ?? '便民日', detail: `${day(t.createdAt)} · ${t.number}号` }))),
+    section('fair', '便民日取号', '便民日当天排队叫号用。', tickets.map((t) => {
+        // The day and the queue the worker chose (…（12月12日） · 义剪), not ids.
+        const fair = fairs.get(t.fairId);
+        const queue = fair?.queues.find((q) => q.id === t.queueId)?.name;
+        return { label: `${fair?.title ?? '便民日'}${queue ? ` · ${queue}` : ''}`, detail: `${day(t.createdAt)} · ${t.number}号` };
+      })),
     section(
       'consultations',
       '法律咨询',

@@ -14,6 +14,7 @@ import {
   type FairSummary,
   type FairTicket,
   type FairWindow,
+  type MyFairTicket,
 } from '../../../contract/centres/model';
 import { shanghai, shanghaiDay } from '../../../contract/time';
 import type { Database } from '../../db/database';
@@ -194,6 +195,27 @@ async function issue(
       throw error;
     }
   }
+}
+
+/** The caller's numbers at 便民日 from today on, soonest first, each with its queue's name. */
+export async function myFairTickets(ctx: HandlerContext): Promise<MyFairTicket[]> {
+  const tickets = (await ctx.db.collection<TicketDoc>(COLLECTIONS.fairTickets).where({ openid: ctx.openid }).limit(100).get()).data;
+  if (tickets.length === 0) return [];
+  const _ = ctx.db.command;
+  const today = shanghaiDay(ctx.now);
+  const [fairs, queues] = await Promise.all([
+    ctx.db.collection<FairDoc>(COLLECTIONS.fairs).where({ _id: _.in([...new Set(tickets.map((t) => t.fairId))]), date: _.gte(today) }).limit(100).get(),
+    ctx.db.collection<QueueDoc>(COLLECTIONS.fairQueues).where({ _id: _.in([...new Set(tickets.map((t) => t.queueKey))]) }).limit(100).get(),
+  ]);
+  const fairById = new Map(fairs.data.map((f) => [f._id, f]));
+  const queueById = new Map(queues.data.map((q) => [q._id, q]));
+  return tickets
+    .filter((t) => fairById.has(t.fairId))
+    .map((t) => {
+      const fair = fairById.get(t.fairId)!;
+      return { ...ticketView(t, queueById.get(t.queueKey)), fairId: fair._id, centreName: fair.centreName, date: fair.date, title: fair.title };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** A worker takes a number (optionally in a time window). One ticket per worker per queue. */

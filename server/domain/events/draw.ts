@@ -86,9 +86,10 @@ export async function runDraw(ctx: HandlerContext, input: { id: string }): Promi
     if (res.stats.updated !== 1 && !(await stillIs(id, 'confirmed'))) await releaseSeats(ctx.db, event._id, id, n);
   }
   for (const id of record.waitlist) await appendToQueue(ctx.db, event._id, id);
-  const queue = ((await eventsOf(ctx.db).where({ _id: event._id }).field({ queue: true }).limit(1).get()).data[0]?.queue ?? []) as string[];
+  const ledger = (await eventsOf(ctx.db).where({ _id: event._id }).field({ queue: true, qBase: true }).limit(1).get()).data[0];
+  const queue = (ledger?.queue ?? []) as string[];
   for (const id of record.waitlist) {
-    const seq = queue.indexOf(id) + 1;
+    const seq = (ledger?.qBase ?? 0) + queue.indexOf(id) + 1;
     const res = await entries.where({ _id: id, status: 'applied' }).update({ data: { status: 'waitlisted', seq, updatedAt: ctx.now } });
     if (res.stats.updated !== 1 && !(await stillIs(id, 'waitlisted'))) await leaveQueue(ctx.db, event._id, id);
   }

@@ -12,6 +12,15 @@ const held = (entryId: string) => `held.${entryId}`;
 const waits = (entryId: string) => `w.${entryId}`;
 
 /**
+ * Part of the update that ends an entry's wait (w.<id> true, so it is in `queue`): it leaves the
+ * queue and qBase counts it, so everyone's qBase + index — their sequence — stays as it was.
+ */
+function outOfQueue(db: Database, entryId: string) {
+  const _ = db.command;
+  return { queue: _.pull(entryId), qBase: _.inc(1) };
+}
+
+/**
  * A new sign-up takes its seats: only while nobody waits (no queue jumping) and only once per entry.
  * Taken iff updated === 1.
  */
@@ -66,7 +75,7 @@ export async function grantSeats(db: Database, eventId: string, entryId: string,
 }
 
 export interface LedgerView {
-  /** 1-based sequence in the waitlist, or null when the entry was never queued. */
+  /** 1-based sequence in the waitlist, or null when the entry is not in the queue (never, or no longer). */
   seq: number | null;
   holds: boolean;
   waits: boolean;
@@ -83,6 +92,7 @@ export async function ledgerView(db: Database, eventId: string, entryId: string)
     .project({
       _id: 0,
       pos: $.indexOfArray([$.ifNull(['$queue', []]), entryId]),
+      qBase: $.ifNull(['$qBase', 0]),
       heldSeats: `$held.${entryId}`,
       waits: `$w.${entryId}`,
       seatsLeft: 1,
@@ -90,10 +100,10 @@ export async function ledgerView(db: Database, eventId: string, entryId: string)
     })
     .limit(1)
     .end();
-  const row = res.list[0] as { pos?: number; heldSeats?: number; waits?: boolean; seatsLeft: number; waiting: number } | undefined;
+  const row = res.list[0] as { pos?: number; qBase?: number; heldSeats?: number; waits?: boolean; seatsLeft: number; waiting: number } | undefined;
   if (!row) return null;
   return {
-    seq: typeof row.pos === 'number' && row.pos >= 0 ? row.pos + 1 : null,
+    seq: typeof row.pos === 'number' && row.pos >= 0 ? (row.qBase ?? 0) + row.pos + 1 : null,
     holds: typeof row.heldSeats === 'number',
     waits: row.waits === true,
     seatsLeft: row.seatsLeft,
@@ -106,7 +116,7 @@ export async function offerSeats(db: Database, eventId: string, entryId: string,
   const _ = db.command;
   const res = await events(db)
     .where({ _id: eventId, seatsLeft: _.gte(seats), [waits(entryId)]: true, [held(entryId)]: _.exists(false) })
-    .update({ data: { seatsLeft: _.inc(-seats), waiting: _.inc(-1), [waits(entryId)]: _.remove(), [held(entryId)]: seats } });
+    .update({ data: { seatsLeft: _.inc(-seats), waiting: _.inc(-1), [waits(entryId)]: _.remove(), [held(entryId)]: seats, ...outOfQueue(db, entryId) } });
   return res.stats.updated === 1;
 }
 
@@ -119,12 +129,12 @@ export async function releaseSeats(db: Database, eventId: string, entryId: strin
   return res.stats.updated === 1;
 }
 
-/** Takes an entry off the waitlist (its place in `queue` stays: sequences are never reused). */
+/** Takes an entry off the waitlist. */
 export async function leaveQueue(db: Database, eventId: string, entryId: string): Promise<boolean> {
   const _ = db.command;
   const res = await events(db)
     .where({ _id: eventId, [waits(entryId)]: true })
-    .update({ data: { waiting: _.inc(-1), [waits(entryId)]: _.remove() } });
+    .update({ data: { waiting: _.inc(-1), [waits(entryId)]: _.remove(), ...outOfQueue(db, entryId) } });
   return res.stats.updated === 1;
 }
 

@@ -4,6 +4,7 @@
  * The offer is ledger.offerSeats — one conditional write that only one caller can make per entry —
  * followed by the entry's own conditional transition waitlisted -> offered.
  */
+import { SEAT_HOLDING_STATUSES } from '../../../contract/events/model';
 import type { Database } from '../../db/database';
 import type { HandlerContext } from '../../runtime/context';
 import { ledgerView, offerSeats, releaseSeats } from './ledger';
@@ -56,7 +57,11 @@ export async function promote(ctx: HandlerContext, eventId: string): Promise<str
   return offered;
 }
 
-async function markOffered(
+/**
+ * The second write of an offer: the entry waitlisted -> offered (the ledger already holds its
+ * seats). Also run by the timer (repair.ts) for an offer cut off between the two writes.
+ */
+export async function markOffered(
   ctx: HandlerContext,
   event: Pick<EventDoc, 'title' | 'startsAt' | 'endsAt' | 'venue' | 'claimHours'>,
   entry: EntryDoc,
@@ -67,7 +72,9 @@ async function markOffered(
     .update({ data: { status: 'offered', offeredAt: ctx.now, offerExpiresAt: claimEnds, updatedAt: ctx.now } });
   if (res.stats.updated !== 1) {
     // The worker cancelled meanwhile: give the seats back (their own cancel may already have).
-    await releaseSeats(ctx.db, entry.eventId, entry._id, entry.seats);
+    // Only then: another run finishing the same offer must keep them.
+    const now = (await entriesOf(ctx.db).where({ _id: entry._id }).limit(1).get()).data[0];
+    if (!now || !SEAT_HOLDING_STATUSES.includes(now.status)) await releaseSeats(ctx.db, entry.eventId, entry._id, entry.seats);
     return false;
   }
   await notifyOnce(ctx, 'waitlistOffer', event, { ...entry, offerExpiresAt: claimEnds });

@@ -4,7 +4,10 @@
  * in one atomic, conditional update, so its invariants hold after every single write:
  *   seatsLeft + Σ held[*] = capacity          held.<entryId> = seats held by that entry
  *   waiting = |w|                             w.<entryId> = true while the entry waits
- *   queue is append-only                      an entry's waitlist sequence = its index + 1
+ *   queue = the waiting entries, in order     an entry's waitlist sequence = qBase + its index + 1
+ *   qBase = entries ever taken out of queue   (one update pulls the entry and adds 1: the sum
+ *                                              stays, so sequences never repeat or move)
+ * The queue holds only waiting entries (issue 10: a sign-up/cancel loop grew it without end).
  */
 import type {
   Allocation,
@@ -60,6 +63,8 @@ export interface EventDoc {
   held?: Record<string, number>;
   w?: Record<string, boolean>;
   queue?: string[];
+  /** How many entries have left `queue` (absent on events from before: 0). */
+  qBase?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -88,7 +93,7 @@ export interface EntryDoc {
   sensitiveConsentAt?: Date;
   /** Subscribe messages the worker granted on the sign-up tap; each is spent by one send. */
   subs: Partial<Record<EventSubscription, boolean>>;
-  /** Waitlist sequence (1-based index in the event's queue), once waitlisted. */
+  /** Waitlist sequence (qBase + index in the event's queue + 1 when it joined), once waitlisted. */
   seq?: number;
   /** Lottery priority group (0 = first), fixed when the application is made. */
   priority?: number;

@@ -2,12 +2,13 @@
  * Staff actions on events. Each mutation lives in one function here (the audit log of issue 6
  * hooks in at the line marked "staff mutation"). Access 'staff' is checked at the door (ctx.staff).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { EventDraft } from '../../../contract/events/actions';
 import type { Attendee, CheckInOutcome, EntryStatus, EventDetail, StaffEventSummary } from '../../../contract/events/model';
 import { TICKET_PREFIX } from '../../../contract/events/model';
 import { maskPhone, phoneMatches } from '../../../contract/privacy';
 import { shanghai } from '../../../contract/time';
+import { isDuplicateKey } from '../../db/counters';
 import { AppError } from '../../runtime/app-error';
 import { assertEventScope } from '../staff/scope';
 import type { HandlerContext } from '../../runtime/context';
@@ -47,8 +48,12 @@ export async function staffGet(ctx: HandlerContext, input: { id: string }): Prom
   return toDetail(event, ctx.now, null);
 }
 
-function checkDraft(draft: EventDraft): void {
+function checkDraft(draft: EventDraft, now: Date, creating: boolean): void {
   const fields: Record<string, string> = {};
+  // A new event in the past is a wrong date, not a wrong order of sign-up dates: say so first.
+  if (creating && draft.startsAt <= now) {
+    throw new AppError('BAD_INPUT', '开始时间已经过了', { 'draft.startsAt': '开始时间已经过了' });
+  }
   if (!(draft.startsAt < draft.endsAt)) fields['draft.endsAt'] = '结束时间要晚于开始时间';
   if (!(draft.signUpOpensAt < draft.signUpClosesAt)) fields['draft.signUpClosesAt'] = '报名截止要晚于报名开始';
   if (draft.signUpClosesAt > draft.startsAt) fields['draft.signUpClosesAt'] = '报名截止不能晚于活动开始';
@@ -61,10 +66,10 @@ function checkDraft(draft: EventDraft): void {
 }
 
 /** Creates (as a draft) or edits an event. Capacity changes go through setCapacity. */
-export async function saveEvent(ctx: HandlerContext, input: { id?: string; draft: EventDraft }): Promise<EventDetail> {
+export async function saveEvent(ctx: HandlerContext, input: { id?: string; draft: EventDraft; requestId?: string }): Promise<EventDetail> {
   const { draft } = input;
   assertEventScope(ctx, draft.venue.centreId, 'manage');
-  checkDraft(draft);
+  checkDraft(draft, ctx.now, !input.id);
   const _ = ctx.db.command;
   const descriptive = {
     title: draft.title,
@@ -112,10 +117,19 @@ export async function saveEvent(ctx: HandlerContext, input: { id?: string; draft
     if (res.stats.updated !== 1 && Object.keys(lotteryClose).length > 0) throw new AppError('LOTTERY_CLOSE_LOCKED');
     return staffGet(ctx, { id: input.id });
   }
-  const id = `ev-${randomBytes(6).toString('hex')}`;
+  // The same staff member's same press makes the same _id: the second add of a double tap is a
+  // duplicate key, answered with the draft the first one made. Without a request id (scripts) a
+  // random id.
+  const id = input.requestId
+    ? `ev-${createHash('sha256').update(`${ctx.openid}\n${input.requestId}`).digest('hex').slice(0, 12)}`
+    : `ev-${randomBytes(6).toString('hex')}`;
   const lottery = draft.allocation === 'lottery' ? newSeed() : null;
-  // ---- staff mutation (audit log: issue 6)
-  await eventsOf(ctx.db).add({ data: { _id: id, ...newEventFields(draft, ctx.now, lottery) } });
+  try {
+    // ---- staff mutation (audit log: issue 6)
+    await eventsOf(ctx.db).add({ data: { _id: id, ...newEventFields(draft, ctx.now, lottery) } });
+  } catch (error) {
+    if (!input.requestId || !isDuplicateKey(error)) throw error;
+  }
   return staffGet(ctx, { id });
 }
 

@@ -1,13 +1,17 @@
 /**
  * The events function's timer (every 5 minutes, Beijing time): passes on offers nobody claimed in
- * time, finishes sign-ups interrupted mid-way, and sends the day-before reminders — each only where
+ * time, finishes sign-ups and ledger writes interrupted mid-way (repair.ts), removes ended
+ * rate-limit windows, and sends the
+ * day-before reminders — each only where
  * the worker granted it. Every step is a conditional write, so overlapping runs do no harm.
  * Last, it continues the outbox: every area's messages a call could not send in time.
  */
 import { isQuietHour } from '../../../contract/time';
 import type { HandlerContext } from '../../runtime/context';
+import { removeEndedWindows } from '../rate-limits';
 import { drainOutbox, type SendReport } from '../messages/outbox';
 import { notifyOnce } from './notify';
+import { repairLedgers } from './repair';
 import { endFromCurrent, settle } from './signup';
 import { entriesOf, loadEvent } from './store';
 
@@ -19,13 +23,14 @@ const REMIND_WITHIN_MS = 24 * 3600_000;
 export interface TickReport {
   expired: number;
   settled: number;
+  repaired: number;
   reminded: number;
   outbox: SendReport;
 }
 
 export async function tick(ctx: HandlerContext): Promise<TickReport> {
   const _ = ctx.db.command;
-  const report: Omit<TickReport, 'outbox'> = { expired: 0, settled: 0, reminded: 0 };
+  const report: Omit<TickReport, 'outbox'> = { expired: 0, settled: 0, repaired: 0, reminded: 0 };
 
   const lapsed = await entriesOf(ctx.db).where({ status: 'offered', offerExpiresAt: _.lte(ctx.now) }).limit(BATCH).get();
   for (const entry of lapsed.data) {
@@ -45,6 +50,13 @@ export async function tick(ctx: HandlerContext): Promise<TickReport> {
       console.error('[events] could not settle', entry._id, error);
     }
   }
+
+  // Ledger writes cut off half-way (repair.ts).
+  report.repaired = await repairLedgers(ctx);
+
+  // Housekeeping for every area's rate limits (server/domain/rate-limits.ts): this is the timer
+  // that runs often enough to keep the collection to the current windows.
+  await removeEndedWindows(ctx);
 
   // No messages at night: the reminder waits for the first run after quiet hours.
   if (!isQuietHour(ctx.now)) {

@@ -29,10 +29,3 @@ export function monthDay(date: string): string {
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
 
-/**
- * Button props for a busy or unavailable button. Taro's H5 button renders `disabled="false"` as
- * an attribute that its stylesheet greys out, so the props are left out entirely when false.
- */
-export function buttonState(opts: { busy?: boolean; off?: boolean }): { loading?: true; disabled?: true } {
-  return { ...(opts.busy ? { loading: true as const, disabled: true as const } : {}), ...(opts.off ? { disabled: true as const } : {}) };
-}

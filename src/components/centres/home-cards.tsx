@@ -87,7 +87,7 @@ export function NearestFreeCard() {
           <Text style={{ color: 'var(--color-brand)' }}>预约 ›</Text>
         </View>
       ) : (
-        <Text className='muted'>今天已经约满了，可以点下面的服务中心约别的日子。</Text>
+        <Text className='muted'>今天没有还能约的时间了（可能不开门或已约满），点下面的服务中心约别的日子。</Text>
       )}
       {centres.status === 'ready' && centres.data.length > 1 && (
         <View data-testid='nearest-near'>

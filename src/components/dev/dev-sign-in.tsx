@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { devSession, type DevRole } from '../../api/dev-session';
 import { call } from '../../api/call';
+import { AppButton } from '../button';
 
 /**
  * The local cloud's development sign-in (h5 only): pick a name and a role and get a stable test
@@ -37,12 +38,12 @@ export function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
       </Text>
       <Input className='input' placeholder='名字，例如 小王' value={name} onInput={(e) => setName(e.detail.value)} maxlength={20} />
       {error && <Text style={{ color: 'var(--color-error)', display: 'block' }}>{error}</Text>}
-      <Button className='button' onClick={() => void signIn('worker')}>
+      <AppButton onClick={() => void signIn('worker')}>
         以职工身份登录
-      </Button>
-      <Button className='button button--plain' onClick={() => void signIn('staff')}>
+      </AppButton>
+      <AppButton kind='secondary' onClick={() => void signIn('staff')}>
         以工作人员身份登录
-      </Button>
+      </AppButton>
     </View>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { MyEntry } from '@contract/events/model';
 import { call } from '../../api/call';
 import { openPage, PAGES } from '../../routes';
 import { clock, dayTime } from './format';
 import './events.scss';
+import { AppButton } from '../button';
 
 /** What an entry's state means for the worker, in one line. */
 export function statusText(entry: MyEntry): { text: string; tone: 'good' | 'wait' | 'off' } {
@@ -76,19 +77,19 @@ export function EntryPanel({ entry, onChanged, showTitle = false }: { entry: MyE
         </View>
       )}
       {!entry.eventCancelled && (entry.status === 'confirmed' || entry.status === 'checked_in') && (
-        <Button className='button' onClick={() => openPage(PAGES.eventTicket, { entryId: entry.id })}>
+        <AppButton onClick={() => openPage(PAGES.eventTicket, { entryId: entry.id })}>
           看入场码
-        </Button>
+        </AppButton>
       )}
       {entry.status === 'offered' && (
-        <Button className='button' loading={busy === 'claim'} {...(busy ? { disabled: true } : {})} onClick={() => void act('claim')}>
+        <AppButton busy={busy === 'claim'} disabled={!!busy} onClick={() => void act('claim')}>
           确认参加
-        </Button>
+        </AppButton>
       )}
       {entry.canCancel && (
-        <Button className='button button--plain' loading={busy === 'cancel'} {...(busy ? { disabled: true } : {})} onClick={() => void act('cancel')}>
+        <AppButton kind='secondary' busy={busy === 'cancel'} disabled={!!busy} onClick={() => void act('cancel')}>
           {entry.status === 'offered' ? '不要这个名额' : entry.status === 'waitlisted' ? '不再候补' : '取消报名'}
-        </Button>
+        </AppButton>
       )}
     </View>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import { signUpSensitiveKind, type ChildInfo, type EventDetail, type FormField, type MyEntry } from '@contract/events/model';
 import { consentMissingText } from '@contract/privacy';
 import { call } from '../../api/call';
@@ -7,6 +7,7 @@ import { ensurePrivacyConsent, PRIVACY_DECLINED, SensitiveConsent } from '../pri
 import { newRequestId } from '@contract/request-id';
 import { askEventSubscriptions } from './subscriptions';
 import './events.scss';
+import { AppButton } from '../button';
 
 export const PROVINCES = [
   '广东', '广西', '湖南', '湖北', '江西', '四川', '重庆', '贵州', '云南', '河南', '河北', '山东', '山西', '安徽', '江苏',
@@ -29,9 +30,9 @@ function FieldInput({ field, value, onChange }: { field: FormField; value: strin
     return (
       <View className='ev-choice-row'>
         {(['yes', 'no'] as const).map((v) => (
-          <Button key={v} className={value === v ? 'button ev-small-button' : 'button button--plain ev-small-button'} onClick={() => onChange(v)}>
+          <AppButton key={v} kind={value === v ? 'primary' : 'secondary'} className='ev-small-button' onClick={() => onChange(v)}>
             {v === 'yes' ? '是' : '不是'}
-          </Button>
+          </AppButton>
         ))}
       </View>
     );
@@ -184,14 +185,14 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
           ))}
           <View className='ev-choice-row'>
             {children.length < event.group.maxChildren && (
-              <Button className='button button--plain ev-small-button' onClick={() => setChildren((old) => [...old, { name: '', age: '' }])}>
+              <AppButton kind='secondary' className='ev-small-button' onClick={() => setChildren((old) => [...old, { name: '', age: '' }])}>
                 再加一个孩子
-              </Button>
+              </AppButton>
             )}
             {children.length > event.group.minChildren && (
-              <Button className='button button--plain ev-small-button' onClick={() => setChildren((old) => old.slice(0, -1))}>
+              <AppButton kind='secondary' className='ev-small-button' onClick={() => setChildren((old) => old.slice(0, -1))}>
                 少一个孩子
-              </Button>
+              </AppButton>
             )}
           </View>
           {errors.children && <Text className='ev-field__error'>{errors.children}</Text>}
@@ -203,12 +204,12 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
           <Text>{message}</Text>
         </View>
       )}
-      <Button className='button' onClick={() => void submit()} loading={busy} {...(busy ? { disabled: true } : {})}>
+      <AppButton onClick={() => void submit()} busy={busy}>
         {busy ? '正在提交…' : event.allocation === 'lottery' ? '提交申请' : '提交报名'}
-      </Button>
-      <Button className='button button--plain' onClick={onCancel}>
+      </AppButton>
+      <AppButton kind='secondary' onClick={onCancel}>
         先不报了
-      </Button>
+      </AppButton>
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import './rights.scss';
+import { AppButton } from '../button';
 
 /** The search box: type in your own words, press 搜索 (or the keyboard's search key). */
 export function SearchBox({ initial = '', onSearch, autoFocus = false }: { initial?: string; onSearch: (q: string) => void; autoFocus?: boolean }) {
@@ -26,9 +27,9 @@ export function SearchBox({ initial = '', onSearch, autoFocus = false }: { initi
         aria-label='搜索维权问题'
         name='q'
       />
-      <Button className='button rt-search__button' onClick={submit}>
+      <AppButton className='rt-search__button' onClick={submit}>
         搜索
-      </Button>
+      </AppButton>
       {hint && (
         <Text className='rt-error' data-testid='search-hint' style={{ display: 'block', width: '100%' }}>
           {hint}

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { StaffHome } from '@contract/staff/model';
 import { AsyncView } from '../async-view';
 import { useCall } from '../../hooks/use-call';
 import { openTab, TABS } from '../../routes';
+import { AppButton } from '../button';
 
 /**
  * The staff pages' gate: asks the server who the caller is (staff.home). A worker who opens a
@@ -26,9 +27,9 @@ function Refused({ text = '这里是工会工作人员的工作台，只有工�
   return (
     <View className='card' role='alert' data-testid='staff-refused'>
       <Text style={{ display: 'block' }}>{text}</Text>
-      <Button className='button button--plain' onClick={() => openTab(TABS.me)}>
+      <AppButton kind='secondary' onClick={() => openTab(TABS.me)}>
         回到“我的”
-      </Button>
+      </AppButton>
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { stopPullDownRefresh, usePullDownRefresh } from '@tarojs/taro';
 import { EVENT_CATEGORIES, EVENT_CATEGORY_LABELS, type EventCategory } from '@contract/events/model';
 import { AsyncView } from '../../components/async-view';
@@ -9,6 +9,7 @@ import { PageShell } from '../../components/page-shell';
 import { useCall } from '../../hooks/use-call';
 import { openPage, PAGES } from '../../routes';
 import '../../components/events/events.scss';
+import { AppButton } from '../../components/button';
 
 export default function EventsPage() {
   const [category, setCategory] = useState<EventCategory | undefined>(undefined);
@@ -25,9 +26,9 @@ export default function EventsPage() {
 
   return (
     <PageShell>
-      <Button className='button button--plain' onClick={() => openPage(PAGES.eventsMine)}>
+      <AppButton kind='secondary' onClick={() => openPage(PAGES.eventsMine)}>
         我的报名和入场码
-      </Button>
+      </AppButton>
       <View className='ev-chips' role='tablist'>
         {chips.map((chip) => (
           <View

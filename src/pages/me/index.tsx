@@ -1,4 +1,4 @@
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { ROLE_LABELS } from '@contract/account/model';
 import { devSession } from '../../api/dev-session';
@@ -10,6 +10,7 @@ import { useLargeText } from '../../hooks/use-large-text';
 import { setLargeText } from '../../prefs/large-text';
 import './me.scss';
 import { openPage, PAGES, type PagePath } from '../../routes';
+import { AppButton } from '../../components/button';
 
 /** What a signed-in worker can open from 我的, in the order they need it. */
 const MY_PAGES: { label: string; page: PagePath; workersOnly?: boolean }[] = [
@@ -40,15 +41,15 @@ export default function MePage() {
                 账号 {me.maskedOpenid}
               </Text>
               {process.env.TARO_ENV === 'h5' && (
-                <Button
-                  className='button button--plain'
+                <AppButton
+                  kind='secondary'
                   onClick={() => {
                     devSession.clear();
                     void reload();
                   }}
                 >
                   退出测试登录
-                </Button>
+                </AppButton>
               )}
             </View>
           ) : process.env.TARO_ENV === 'h5' ? (
@@ -61,9 +62,9 @@ export default function MePage() {
         }
       </AsyncView>
       {state.status === 'ready' && state.data.signedIn && state.data.role !== 'worker' && (
-        <Button className='button' data-testid='staff-entry' onClick={() => openPage(PAGES.staffHome)}>
+        <AppButton data-testid='staff-entry' onClick={() => openPage(PAGES.staffHome)}>
           工作台
-        </Button>
+        </AppButton>
       )}
       {state.status === 'ready' && state.data.signedIn && (
         <View className='card menu'>

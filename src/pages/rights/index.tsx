@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
 import { AsyncView } from '../../components/async-view';
 import { PageShell } from '../../components/page-shell';
@@ -9,6 +9,7 @@ import { SearchBox } from '../../components/rights/search-box';
 import { useCall } from '../../hooks/use-call';
 import { openPage, PAGES } from '../../routes';
 import '../../components/rights/rights.scss';
+import { AppButton } from '../../components/button';
 
 /** 维权: search first (in your own words), then the categories, featured and most-read, and ways to ask. */
 export default function RightsPage() {
@@ -30,12 +31,12 @@ export default function RightsPage() {
       </View>
 
       <View className='rt-row'>
-        <Button className='button' onClick={() => openAsk()}>
+        <AppButton onClick={() => openAsk()}>
           我要咨询
-        </Button>
-        <Button className='button button--plain' onClick={() => openPage(PAGES.rightsDeadlines)}>
+        </AppButton>
+        <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsDeadlines)}>
           算算期限
-        </Button>
+        </AppButton>
       </View>
 
       <AsyncView state={state} onRetry={reload} emptyText='文章还在准备中，有问题请直接打 12351' isEmpty={(h) => h.categories.every((c) => c.count === 0)}>
@@ -80,24 +81,24 @@ export default function RightsPage() {
       <HotlineCard />
 
       <View className='rt-row'>
-        <Button className='button button--plain' onClick={() => openPage(PAGES.rightsCases)}>
+        <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsCases)}>
           我的咨询
-        </Button>
-        <Button className='button button--plain' onClick={() => openPage(PAGES.rightsFavourites)}>
+        </AppButton>
+        <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsFavourites)}>
           我的收藏
-        </Button>
+        </AppButton>
       </View>
 
       {isStaff && (
         <View className='card' data-testid='rights-staff'>
           <Text className='rt-section'>工作人员</Text>
           <View className='rt-row'>
-            <Button className='button button--plain' onClick={() => openPage(PAGES.rightsStaffCases)}>
+            <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsStaffCases)}>
               答复咨询
-            </Button>
-            <Button className='button button--plain' onClick={() => openPage(PAGES.rightsStaffArticles)}>
+            </AppButton>
+            <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsStaffArticles)}>
               管理文章
-            </Button>
+            </AppButton>
           </View>
         </View>
       )}

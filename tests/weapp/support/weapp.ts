@@ -6,7 +6,8 @@
  * not emulate.
  *
  * One mini-program per test file (jest gives each file a fresh module registry, so a fresh Taro
- * runtime): `await startWeapp({ cloud, who })`, then `app.open(path)` or `app.launch(tab)`.
+ * runtime): `await startWeapp({ cloud, who })`, then `app.open(path, query)` and the person's steps
+ * (./screen.ts).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,6 @@ import { createWx, type NavigationKind, type WxStub } from './wx';
 
 const DIST = path.resolve(__dirname, '..', '..', '..', 'dist');
 
-/* eslint-disable @typescript-eslint/no-require-imports -- the build's files are loaded as WeChat does */
 // j-component and exparser are plain CommonJS without types: what we use of them is declared here.
 interface JNode {
   dom: HTMLElement;

@@ -1,6 +1,7 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../../components/page-shell';
 import { openTab, TABS } from '../../../../routes';
+import { AppButton } from '../../../../components/button';
 
 /** Where an unknown address lands (a stale or mistyped link): say so plainly and offer the way home. */
 export default function NotFoundPage() {
@@ -13,9 +14,9 @@ export default function NotFoundPage() {
         <Text className='muted' style={{ display: 'block' }}>
           这个链接可能已经过时了。
         </Text>
-        <Button className='button' onClick={() => openTab(TABS.home)}>
+        <AppButton onClick={() => openTab(TABS.home)}>
           回首页
-        </Button>
+        </AppButton>
       </View>
     </PageShell>
   );

@@ -1,25 +1,42 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Input, ScrollView, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { CENTRE_SERVICE_LABELS, SENSITIVE_SERVICES, SLOT_STATE_LABELS, type CentreService, type Slot } from '@contract/centres/model';
+import { Input, ScrollView, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
+import { CENTRE_SERVICE_LABELS, SENSITIVE_SERVICES, SLOT_STATE_LABELS, type CentreService, type Slot, type SlotDay } from '@contract/centres/model';
 import { consentMissingText } from '@contract/privacy';
 import { mobileProblem } from '@contract/phone';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
-import { askBookingMessages, buttonState, monthDay } from '../../../../components/centres/client';
+import { askBookingMessages, monthDay } from '../../../../components/centres/client';
 import { newRequestId } from '@contract/request-id';
 import { PageShell } from '../../../../components/page-shell';
 import { ensurePrivacyConsent, PRIVACY_DECLINED, SensitiveConsent } from '../../../../components/privacy/consent';
 import { useCall } from '../../../../hooks/use-call';
 import { PAGES } from '../../../../routes';
 import '../../../../components/centres/bookings.scss';
+import { AppButton } from '../../../../components/button';
 
 /**
  * Pick a day, pick a time, confirm: three taps. Also used to move a booking (?reschedule=<id>).
  * A new booking of a sensitive service (困难帮扶) waits for its own consent tick.
  */
+/**
+ * A day's chip: 休息 when the centre does not open that day (a closure or no hours for the service),
+ * 满 only when its slots are taken, 已过 when the time to book it has gone.
+ */
+function dayChipLabel(d: SlotDay, open: number): string {
+  if (d.closedReason || d.slots.length === 0) return '休息';
+  if (open > 0) return `${open}个空`;
+  return d.slots.some((s) => s.state === 'full') ? '满' : '已过';
+}
+
+/** The first day after `from` with a free slot, or -1. */
+function nextOpen(days: SlotDay[], from: number): number {
+  return days.findIndex((d, i) => i > from && d.slots.some((s) => s.state === 'open'));
+}
+
 export default function BookPage() {
-  const params = useRouter().params;
+  const params = usePageParams();
   const centreId = params.centreId ?? '';
   const service = (params.service ?? '') as CentreService;
   const rescheduleId = params.reschedule;
@@ -133,7 +150,7 @@ export default function BookPage() {
                     >
                       <Text>{i === 0 ? '今天' : i === 1 ? '明天' : d.weekdayLabel}</Text>
                       <Text>{monthDay(d.date)}</Text>
-                      <Text>{d.closedReason ? '休息' : open > 0 ? `${open}个空` : '满'}</Text>
+                      <Text>{dayChipLabel(d, open)}</Text>
                     </View>
                   );
                 })}
@@ -141,14 +158,16 @@ export default function BookPage() {
               <Text className='title' style={{ display: 'block' }}>
                 2. 选时间
               </Text>
-              {day && day.closedReason && (
-                <View className='card'>
-                  <Text>这天休息（{day.closedReason}），请选其他日子。</Text>
-                </View>
-              )}
-              {day && !day.closedReason && day.slots.length === 0 && (
-                <View className='card'>
-                  <Text>这天没有这项服务，请选其他日子。</Text>
+              {day && (day.closedReason || day.slots.length === 0) && (
+                <View className='card' data-testid='day-closed'>
+                  <Text style={{ display: 'block' }}>
+                    {day.closedReason ? `这天不开门（${day.closedReason}）。` : '这天休息，不开门。'}
+                  </Text>
+                  {nextOpen(view.days, dayIndex) >= 0 && (
+                    <AppButton kind='secondary' onClick={() => setDayIndex(nextOpen(view.days, dayIndex))}>
+                      {`约${monthDay(view.days[nextOpen(view.days, dayIndex)].date)}（下一个能约的日子）`}
+                    </AppButton>
+                  )}
                 </View>
               )}
               <View className='slot-grid'>
@@ -189,9 +208,9 @@ export default function BookPage() {
                   )}
                   {sensitive && <SensitiveConsent kind={sensitive} checked={consent} onChange={setConsent} />}
                   {error && <Text className='error-text'>{error}</Text>}
-                  <Button className='button' {...buttonState({ busy })} onClick={() => void confirm()}>
+                  <AppButton busy={busy} onClick={() => void confirm()}>
                     {rescheduleId ? '确认改时间' : '确认预约'}
-                  </Button>
+                  </AppButton>
                   <Text className='muted'>要取消或改时间，最晚在开始前{view.rules.changeUntilHours}小时。</Text>
                 </View>
               )}

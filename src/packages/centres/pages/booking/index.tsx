@@ -1,18 +1,19 @@
 import { useState } from 'react';
-import { Button, Image, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS } from '@contract/centres/model';
 import { call } from '../../../../api/call';
-import { buttonState } from '../../../../components/centres/client';
 import { ErrorCard } from '../../../../components/centres/signed-out';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, PAGES } from '../../../../routes';
 import '../../../../components/centres/bookings.scss';
+import { AppButton } from '../../../../components/button';
 
 /** One booking: the code staff scan at the desk (a PNG made on the server), change or cancel. */
 export default function BookingPage() {
-  const params = useRouter().params;
+  const params = usePageParams();
   const id = params.id ?? '';
   const { state, reload } = useCall('centres', 'booking', { id });
   const [busy, setBusy] = useState(false);
@@ -41,9 +42,9 @@ export default function BookingPage() {
     return (
       <PageShell>
         <ErrorCard error={state.error} onRetry={reload} />
-        <Button className='button button--plain' onClick={() => openPage(PAGES.myBookings)}>
+        <AppButton kind='secondary' onClick={() => openPage(PAGES.myBookings)}>
           看我的预约
-        </Button>
+        </AppButton>
       </PageShell>
     );
   }
@@ -85,15 +86,15 @@ export default function BookingPage() {
       {error && <Text className='error-text'>{error}</Text>}
       {active && b.changeable && (
         <View>
-          <Button
-            className='button'
+          <AppButton
+            
             onClick={() => openPage(PAGES.centreBook, { centreId: b.centreId, service: b.service, reschedule: b.id })}
           >
             改时间
-          </Button>
-          <Button className='button button--plain' {...buttonState({ busy })} onClick={() => void cancel()}>
+          </AppButton>
+          <AppButton kind='secondary' busy={busy} onClick={() => void cancel()}>
             取消预约
-          </Button>
+          </AppButton>
         </View>
       )}
       {active && !b.changeable && (
@@ -101,12 +102,12 @@ export default function BookingPage() {
           <Text>离开始太近了，不能在这里改。来不了请打电话给服务中心。</Text>
         </View>
       )}
-      <Button className='button button--plain' onClick={() => openPage(PAGES.centreDetail, { id: b.centreId })}>
+      <AppButton kind='secondary' onClick={() => openPage(PAGES.centreDetail, { id: b.centreId })}>
         服务中心地址和电话
-      </Button>
-      <Button className='button button--plain' onClick={() => openPage(PAGES.myBookings)}>
+      </AppButton>
+      <AppButton kind='secondary' onClick={() => openPage(PAGES.myBookings)}>
         我的全部预约
-      </Button>
+      </AppButton>
     </PageShell>
   );
 }

@@ -1,32 +1,61 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { stopPullDownRefresh, useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS } from '@contract/centres/model';
+import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS, type MyFairTicket } from '@contract/centres/model';
+import { monthDay } from '../../../../components/centres/client';
 import { ErrorCard } from '../../../../components/centres/signed-out';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, openTab, PAGES, TABS } from '../../../../routes';
 import '../../../../components/centres/bookings.scss';
+import { AppButton } from '../../../../components/button';
 
-/** 我的预约: coming bookings first, each opens its booking code. */
+/** The numbers taken at a coming 便民日: the day, the queue by name, the number; opens the fair. */
+function FairTickets({ tickets }: { tickets: MyFairTicket[] }) {
+  return (
+    <>
+      {tickets.map((t) => (
+        <View key={t.id} className='card' onClick={() => openPage(PAGES.fair, { id: t.fairId })} aria-role='button' data-testid='my-fair-ticket'>
+          <View className='row'>
+            <Text style={{ fontSize: 'var(--font-title)', fontWeight: 600 }}>
+              {t.queueName} {t.number}号
+            </Text>
+            <Text className='tag tag--ok'>{t.state === 'done' ? '已叫过' : t.state === 'serving' ? '到你了' : '排队中'}</Text>
+          </View>
+          <Text className='line'>
+            {monthDay(t.date)} {t.title}
+            {t.window ? ` · ${t.window}` : ''}
+          </Text>
+          <Text className='muted line'>{t.centreName}</Text>
+        </View>
+      ))}
+    </>
+  );
+}
+
+/** 我的预约: numbers at a coming 便民日, then coming bookings first, each opens its booking code. */
 export default function MyBookingsPage() {
   const { state, reload } = useCall('centres', 'myBookings', {});
-  useDidShow(() => void reload());
-  usePullDownRefresh(() => void reload().finally(() => stopPullDownRefresh()));
+  const fair = useCall('centres', 'myFairTickets', {});
+  const refresh = () => Promise.all([reload(), fair.reload()]);
+  useDidShow(() => void refresh());
+  usePullDownRefresh(() => void refresh().finally(() => stopPullDownRefresh()));
+  const hasTickets = fair.state.status === 'ready' && fair.state.data.length > 0;
 
   return (
     <PageShell>
+      {fair.state.status === 'ready' && <FairTickets tickets={fair.state.data} />}
       {state.status === 'loading' && (
         <View className='card' aria-busy='true'>
           <Text className='muted'>正在加载…</Text>
         </View>
       )}
       {state.status === 'error' && <ErrorCard error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && state.data.length === 0 && (
+      {state.status === 'ready' && state.data.length === 0 && !hasTickets && (
         <View className='card'>
           <Text style={{ display: 'block' }}>还没有预约。</Text>
-          <Button className='button' onClick={() => openTab(TABS.home)}>
+          <AppButton onClick={() => openTab(TABS.home)}>
             去服务中心预约
-          </Button>
+          </AppButton>
         </View>
       )}
       {state.status === 'ready' &&

@@ -1,11 +1,13 @@
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import { CENTRE_SERVICE_LABELS, type Centre } from '@contract/centres/model';
 import { AsyncView } from '../../../../components/async-view';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, PAGES, TABS } from '../../../../routes';
 import '../../../../components/centres/bookings.scss';
+import { AppButton } from '../../../../components/button';
 
 function navigate(centre: Centre): void {
   if (process.env.TARO_ENV === 'weapp') {
@@ -52,20 +54,20 @@ function StaffCard({ centreId }: { centreId: string }) {
       <Text className='title' style={{ display: 'block' }}>
         工作人员
       </Text>
-      <Button className='button' onClick={() => openPage(PAGES.centreStaffDay, { centreId })}>
+      <AppButton onClick={() => openPage(PAGES.centreStaffDay, { centreId })}>
         今天的预约 · 核销
-      </Button>
+      </AppButton>
       {centreId === 'shatou' && (
-        <Button className='button button--plain' onClick={() => openPage(PAGES.stationStaff)}>
+        <AppButton kind='secondary' onClick={() => openPage(PAGES.stationStaff)}>
           平安返乡服务点
-        </Button>
+        </AppButton>
       )}
     </View>
   );
 }
 
 export default function CentreDetailPage() {
-  const id = useRouter().params.id ?? '';
+  const id = usePageParams().id ?? '';
   const { state, reload } = useCall('centres', 'get', { id });
 
   return (
@@ -85,16 +87,16 @@ export default function CentreDetailPage() {
                 地址
               </Text>
               <Text style={{ display: 'block' }}>{centre.address}</Text>
-              <Button className='button' onClick={() => navigate(centre)}>
+              <AppButton onClick={() => navigate(centre)}>
                 {process.env.TARO_ENV === 'weapp' ? '导航去这里' : '复制地址'}
-              </Button>
+              </AppButton>
               <Text className='muted' style={{ display: 'block' }}>
                 电话
               </Text>
               <Text style={{ display: 'block' }}>{centre.phone}</Text>
-              <Button className='button button--plain' onClick={() => void Taro.makePhoneCall({ phoneNumber: centre.phone })}>
+              <AppButton kind='secondary' onClick={() => void Taro.makePhoneCall({ phoneNumber: centre.phone })}>
                 打电话
-              </Button>
+              </AppButton>
               <Text className='muted' style={{ display: 'block' }}>
                 开放时间
               </Text>

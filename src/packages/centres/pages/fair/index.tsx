@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
-import { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useDidHide, useDidShow } from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import type { FairDay, FairTicket } from '@contract/centres/model';
 import { shanghaiDay } from '@contract/time';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
-import { buttonState, ensureDemoIdentity, monthDay } from '../../../../components/centres/client';
+import { ensureDemoIdentity, monthDay } from '../../../../components/centres/client';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, PAGES } from '../../../../routes';
 import '../../../../components/centres/bookings.scss';
+import { AppButton } from '../../../../components/button';
 
 /**
  * 便民日: take a number (or a time window) in each queue, and watch the number being served.
@@ -25,7 +27,7 @@ function ticketState(t: FairTicket, date: string): string {
 }
 
 export default function FairPage() {
-  const id = useRouter().params.id ?? '';
+  const id = usePageParams().id ?? '';
   const { state, reload } = useCall('centres', 'fair', { id });
   const [live, setLive] = useState<FairDay | null>(null);
   const [visible, setVisible] = useState(true);
@@ -112,20 +114,21 @@ export default function FairPage() {
                   </View>
                   <Text className='line'>正在服务：{q.serving > 0 ? `${q.serving}号` : '还没开始'}</Text>
                   {!mine && q.windows.length === 0 && (
-                    <Button className='button' {...buttonState({ busy: busy === `${q.id}:` })} onClick={() => void take(q.id)}>
+                    <AppButton busy={busy === `${q.id}:`} onClick={() => void take(q.id)}>
                       取号
-                    </Button>
+                    </AppButton>
                   )}
                   {!mine &&
                     q.windows.map((w) => (
-                      <Button
+                      <AppButton
                         key={w.start}
-                        className={w.left > 0 ? 'button' : 'button button--plain'}
-                        {...buttonState({ busy: busy === `${q.id}:${w.start}`, off: w.left <= 0 })}
+                        kind={w.left > 0 ? 'primary' : 'secondary'}
+                        busy={busy === `${q.id}:${w.start}`}
+                        disabled={w.left <= 0}
                         onClick={() => void take(q.id, w.start)}
                       >
                         {w.start}–{w.end} {w.left > 0 ? `取号（剩${w.left}）` : '已满'}
-                      </Button>
+                      </AppButton>
                     ))}
                   {mine && <Text className='ok-text'>已取号：{mine.number}号</Text>}
                 </View>
@@ -147,8 +150,8 @@ function FairStaffLink({ centreId, fairId }: { centreId: string; fairId: string 
   if (state.status !== 'ready' || state.data.role === 'worker') return null;
   if (state.data.role !== 'admin' && !state.data.centreIds.includes(centreId)) return null;
   return (
-    <Button className='button button--plain' onClick={() => openPage(PAGES.fairStaff, { id: fairId })}>
+    <AppButton kind='secondary' onClick={() => openPage(PAGES.fairStaff, { id: fairId })}>
       工作人员：叫号和现场登记
-    </Button>
+    </AppButton>
   );
 }

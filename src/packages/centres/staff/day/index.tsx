@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { stopPullDownRefresh, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import Taro, { stopPullDownRefresh, usePullDownRefresh } from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS, type StaffDaySlot } from '@contract/centres/model';
 import { shanghai, shanghaiDay } from '@contract/time';
 import { call } from '../../../../api/call';
@@ -10,6 +11,7 @@ import { newRequestId } from '@contract/request-id';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import '../../../../components/centres/bookings.scss';
+import { AppButton } from '../../../../components/button';
 
 function shiftDay(date: string, n: number): string {
   return shanghai(new Date(`${date}T12:00:00+08:00`)).add(n, 'day').format('YYYY-MM-DD');
@@ -20,7 +22,7 @@ function shiftDay(date: string, n: number): string {
  * walk-ins, no-shows, closing a slot. Phones arrive masked from the server.
  */
 export default function StaffDayPage() {
-  const centreId = useRouter().params.centreId ?? '';
+  const centreId = usePageParams().centreId ?? '';
   const [date, setDate] = useState(shanghaiDay());
   const { state, reload } = useCall('centres', 'staffDay', { centreId, date });
   const [code, setCode] = useState('');
@@ -109,25 +111,25 @@ export default function StaffDayPage() {
           核销预约码
         </Text>
         {process.env.TARO_ENV === 'weapp' && (
-          <Button className='button' onClick={() => void scan()}>
+          <AppButton onClick={() => void scan()}>
             扫码核销
-          </Button>
+          </AppButton>
         )}
         <Input className='input' value={code} maxlength={12} placeholder='输入8位预约码' onInput={(e) => setCode(e.detail.value)} onConfirm={() => void checkIn(code)} />
-        <Button className={process.env.TARO_ENV === 'weapp' ? 'button button--plain' : 'button'} onClick={() => void checkIn(code)}>
+        <AppButton kind={process.env.TARO_ENV === 'weapp' ? 'secondary' : 'primary'} onClick={() => void checkIn(code)}>
           核销
-        </Button>
+        </AppButton>
         {message && <Text className='ok-text' data-testid='staff-message'>{message}</Text>}
         {error && <Text className='error-text'>{error}</Text>}
       </View>
       <View className='row'>
-        <Button className='button button--plain' onClick={() => setDate(shiftDay(date, -1))}>
+        <AppButton kind='secondary' onClick={() => setDate(shiftDay(date, -1))}>
           ‹ 前一天
-        </Button>
+        </AppButton>
         <Text style={{ fontWeight: 600, whiteSpace: 'nowrap', flexShrink: 0 }}>{date === shanghaiDay() ? '今天' : monthDay(date)}</Text>
-        <Button className='button button--plain' onClick={() => setDate(shiftDay(date, 1))}>
+        <AppButton kind='secondary' onClick={() => setDate(shiftDay(date, 1))}>
           后一天 ›
-        </Button>
+        </AppButton>
       </View>
       <View className='card'>
         <Text className='muted line'>现场来人（登记时用）</Text>
@@ -156,20 +158,20 @@ export default function StaffDayPage() {
                     </Text>
                   </View>
                   {b.status === 'booked' && new Date(b.start).getTime() < Date.now() && (
-                    <Button className='button button--plain button--inline' onClick={() => void noShow(b.id)}>
+                    <AppButton kind='secondary' className='button--inline' onClick={() => void noShow(b.id)}>
                       未到
-                    </Button>
+                    </AppButton>
                   )}
                 </View>
               ))}
               {!slot.closed && (
                 <View className='row'>
-                  <Button className='button button--plain button--inline' onClick={() => void walkIn(slot)}>
+                  <AppButton kind='secondary' className='button--inline' onClick={() => void walkIn(slot)}>
                     现场登记
-                  </Button>
-                  <Button className='button button--plain button--inline' onClick={() => void closeSlot(slot)}>
+                  </AppButton>
+                  <AppButton kind='secondary' className='button--inline' onClick={() => void closeSlot(slot)}>
                     暂停时段
-                  </Button>
+                  </AppButton>
                 </View>
               )}
             </View>

@@ -1,17 +1,17 @@
 import { useRef, useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
-import { buttonState } from '../../../../components/centres/client';
 import { newRequestId } from '@contract/request-id';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import '../../../../components/centres/bookings.scss';
+import { AppButton } from '../../../../components/button';
 
 /** Staff at the 便民日: call the next number per queue, add walk-ins into the same queue. */
 export default function FairStaffPage() {
-  const id = useRouter().params.id ?? '';
+  const id = usePageParams().id ?? '';
   const { state, reload } = useCall('centres', 'fair', { id });
   const [names, setNames] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
@@ -65,23 +65,23 @@ export default function FairStaffPage() {
                 <Text className='number' style={{ display: 'block' }}>
                   {q.serving > 0 ? `${q.serving}号` : '未开始'}
                 </Text>
-                <Button className='button' {...buttonState({ off: q.waiting === 0 })} onClick={() => void next(q.id)}>
+                <AppButton disabled={q.waiting === 0} onClick={() => void next(q.id)}>
                   叫下一个号
-                </Button>
+                </AppButton>
                 <Input
                   className='input'
                   value={names[q.id] ?? ''}
                   placeholder='现场来人的称呼，如 陈阿姨'
                   onInput={(e) => setNames({ ...names, [q.id]: e.detail.value })}
                 />
-                <Button className='button button--plain' onClick={() => void walkIn(q.id)}>
+                <AppButton kind='secondary' onClick={() => void walkIn(q.id)}>
                   现场登记取号
-                </Button>
+                </AppButton>
               </View>
             ))}
-            <Button className='button button--plain' onClick={() => void reload()}>
+            <AppButton kind='secondary' onClick={() => void reload()}>
               刷新
-            </Button>
+            </AppButton>
           </View>
         )}
       </AsyncView>

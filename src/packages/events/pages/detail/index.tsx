@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import { ALLOCATION_LABELS, LOTTERY_PRIORITY_LABELS, type EventDetail, type MyEntry } from '@contract/events/model';
 import { devSession } from '../../../../api/dev-session';
 import { AsyncView } from '../../../../components/async-view';
@@ -12,6 +13,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, openTab, PAGES, TABS } from '../../../../routes';
 import '../../../../components/events/events.scss';
+import { AppButton } from '../../../../components/button';
 
 function seatsText(e: EventDetail): string {
   if (e.allocation === 'lottery') return `${e.capacity}个名额，报名截止后抽签`;
@@ -53,7 +55,7 @@ function Lottery({ event }: { event: EventDetail }) {
 }
 
 export default function EventDetailPage() {
-  const id = useRouter().params.id ?? '';
+  const id = usePageParams().id ?? '';
   const { state, reload } = useCall('events', 'get', { id });
   const [entry, setEntry] = useState<MyEntry | null>(null);
   const [filling, setFilling] = useState(false);
@@ -88,14 +90,14 @@ export default function EventDetailPage() {
               <Text className='muted ev-line'>{`主办：${event.organiser}`}</Text>
               <View className='ev-choice-row'>
                 {event.venue.centreId && (
-                  <Button className='button button--plain ev-small-button' onClick={() => openPage(PAGES.centreDetail, { id: event.venue.centreId! })}>
+                  <AppButton kind='secondary' className='ev-small-button' onClick={() => openPage(PAGES.centreDetail, { id: event.venue.centreId! })}>
                     中心地址和电话
-                  </Button>
+                  </AppButton>
                 )}
                 {event.phone && (
-                  <Button className='button button--plain ev-small-button' onClick={() => void Taro.makePhoneCall({ phoneNumber: event.phone })}>
+                  <AppButton kind='secondary' className='ev-small-button' onClick={() => void Taro.makePhoneCall({ phoneNumber: event.phone })}>
                     {`问一问 ${event.phone}`}
-                  </Button>
+                  </AppButton>
                 )}
               </View>
             </View>
@@ -106,14 +108,14 @@ export default function EventDetailPage() {
               needsSignIn() ? (
                 <View className='card'>
                   <Text>报名前请先登录。</Text>
-                  <Button className='button' onClick={() => openTab(TABS.me)}>
+                  <AppButton onClick={() => openTab(TABS.me)}>
                     去登录
-                  </Button>
+                  </AppButton>
                 </View>
               ) : (
-                <Button className='button' onClick={() => setFilling(true)} data-testid='sign-up'>
+                <AppButton onClick={() => setFilling(true)} data-testid='sign-up'>
                   {signUpLabel(event)}
-                </Button>
+                </AppButton>
               )
             )}
             {!active && filling && (
@@ -147,9 +149,9 @@ export default function EventDetailPage() {
           </View>
         )}
       </AsyncView>
-      <Button className='button button--plain' onClick={() => openTab(TABS.events)}>
+      <AppButton kind='secondary' onClick={() => openTab(TABS.events)}>
         看其他活动
-      </Button>
+      </AppButton>
     </PageShell>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { stopPullDownRefresh, usePullDownRefresh } from '@tarojs/taro';
 import { devSession } from '../../../../api/dev-session';
 import { AsyncView } from '../../../../components/async-view';
@@ -7,6 +7,7 @@ import { useReloadOnReturn } from '../../../../components/events/use-reload-on-r
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, openTab, PAGES, TABS } from '../../../../routes';
+import { AppButton } from '../../../../components/button';
 
 export default function MyEntriesPage() {
   const { state, reload } = useCall('events', 'mine', {});
@@ -21,9 +22,9 @@ export default function MyEntriesPage() {
       <PageShell>
         <View className='card'>
           <Text style={{ display: 'block' }}>看报名记录前请先登录。</Text>
-          <Button className='button' onClick={() => openTab(TABS.me)}>
+          <AppButton onClick={() => openTab(TABS.me)}>
             去登录
-          </Button>
+          </AppButton>
         </View>
       </PageShell>
     );
@@ -34,13 +35,13 @@ export default function MyEntriesPage() {
       <AsyncView state={state} onRetry={reload} emptyText='还没有报过名。去“活动”里看看有什么好玩的。' isEmpty={(list) => list.length === 0}>
         {(list) => list.map((entry) => <EntryPanel key={entry.id} entry={entry} showTitle onChanged={() => void reload()} />)}
       </AsyncView>
-      <Button className='button button--plain' onClick={() => openTab(TABS.events)}>
+      <AppButton kind='secondary' onClick={() => openTab(TABS.events)}>
         去看活动
-      </Button>
+      </AppButton>
       {me.state.status === 'ready' && me.state.data.role !== 'worker' && (
-        <Button className='button button--plain' onClick={() => openPage(PAGES.eventsStaff)}>
+        <AppButton kind='secondary' onClick={() => openPage(PAGES.eventsStaff)}>
           工作人员：活动管理和签到
-        </Button>
+        </AppButton>
       )}
     </PageShell>
   );

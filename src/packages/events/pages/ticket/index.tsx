@@ -1,15 +1,17 @@
-import { Button, Image, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import { AsyncView } from '../../../../components/async-view';
 import { dayTime } from '../../../../components/events/format';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, PAGES } from '../../../../routes';
 import '../../../../components/events/events.scss';
+import { AppButton } from '../../../../components/button';
 
 /** The ticket: a QR drawn on the server (no QR library on the phone). Brighten the screen at the door. */
 export default function TicketPage() {
-  const entryId = useRouter().params.entryId ?? '';
+  const entryId = usePageParams().entryId ?? '';
   const { state, reload } = useCall('events', 'ticket', { entryId });
 
   return (
@@ -37,16 +39,16 @@ export default function TicketPage() {
               {ticket.code}
             </Text>
             {process.env.TARO_ENV === 'weapp' && (
-              <Button className='button button--plain' onClick={() => void Taro.setScreenBrightness({ value: 1 })}>
+              <AppButton kind='secondary' onClick={() => void Taro.setScreenBrightness({ value: 1 })}>
                 屏幕调亮，方便扫码
-              </Button>
+              </AppButton>
             )}
           </View>
         )}
       </AsyncView>
-      <Button className='button button--plain' onClick={() => openPage(PAGES.eventsMine)}>
+      <AppButton kind='secondary' onClick={() => openPage(PAGES.eventsMine)}>
         我的报名
-      </Button>
+      </AppButton>
     </PageShell>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import { ENTRY_STATUS_LABELS, type Attendee, type CheckInOutcome } from '@contract/events/model';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
@@ -10,6 +11,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, PAGES } from '../../../../routes';
 import '../../../../components/events/events.scss';
+import { AppButton } from '../../../../components/button';
 
 const FILTERS = [
   { key: 'in', label: '已报名' },
@@ -39,14 +41,14 @@ function AttendeeRow({ a, canNoShow, onCheckIn, onNoShow }: { a: Attendee; canNo
       </View>
       <View>
         {a.status === 'confirmed' && (
-          <Button className='button ev-small-button' onClick={onCheckIn}>
+          <AppButton className='ev-small-button' onClick={onCheckIn}>
             签到
-          </Button>
+          </AppButton>
         )}
         {a.status === 'confirmed' && canNoShow && (
-          <Button className='button button--plain ev-small-button' onClick={onNoShow}>
+          <AppButton kind='secondary' className='ev-small-button' onClick={onNoShow}>
             没来
-          </Button>
+          </AppButton>
         )}
       </View>
     </View>
@@ -54,7 +56,7 @@ function AttendeeRow({ a, canNoShow, onCheckIn, onNoShow }: { a: Attendee; canNo
 }
 
 export default function StaffCheckInPage() {
-  const eventId = useRouter().params.eventId ?? '';
+  const eventId = usePageParams().eventId ?? '';
   const event = useCall('events', 'staffGet', { id: eventId });
   const [filter, setFilter] = useState<Filter>('in');
   const [search, setSearch] = useState('');
@@ -125,15 +127,15 @@ export default function StaffCheckInPage() {
           扫码签到
         </Text>
         {process.env.TARO_ENV === 'weapp' ? (
-          <Button className='button' onClick={() => void scan()}>
+          <AppButton onClick={() => void scan()}>
             扫入场码
-          </Button>
+          </AppButton>
         ) : (
           <>
             <Input className='input ev-input' value={code} placeholder='输入或粘贴入场码' onInput={(ev) => setCode(ev.detail.value)} aria-label='入场码' name='ticket-code' />
-            <Button className='button' onClick={() => void checkInByCode(code)} data-testid='check-in'>
+            <AppButton onClick={() => void checkInByCode(code)} data-testid='check-in'>
               签到
-            </Button>
+            </AppButton>
           </>
         )}
         {outcome && (
@@ -157,9 +159,9 @@ export default function StaffCheckInPage() {
       </View>
       <View className='ev-choice-row' style={{ marginBottom: '24px' }}>
         <Input className='input ev-input' style={{ flex: 1 }} value={search} placeholder='搜名字或手机后4位' onInput={(ev) => setSearch(ev.detail.value)} aria-label='搜索' />
-        <Button className='button ev-small-button' onClick={() => setQuery(search.trim())}>
+        <AppButton className='ev-small-button' onClick={() => setQuery(search.trim())}>
           搜索
-        </Button>
+        </AppButton>
       </View>
       <AsyncView state={list.state} onRetry={list.reload} emptyText={query ? '没有找到这个人' : '这里还没有人'} isEmpty={(rows) => rows.length === 0}>
         {(rows) =>
@@ -185,18 +187,18 @@ export default function StaffCheckInPage() {
             管理
           </Text>
           {note && <Text className='ev-line' data-testid='staff-note'>{note}</Text>}
-          <Button className='button button--plain' onClick={() => openPage(PAGES.eventEdit, { id: eventId })}>
+          <AppButton kind='secondary' onClick={() => openPage(PAGES.eventEdit, { id: eventId })}>
             修改活动信息
-          </Button>
-          <Button
-            className='button button--plain'
+          </AppButton>
+          <AppButton
+            kind='secondary'
             onClick={() => void run('导出名单', () => call('exports', 'attendeesXlsx', { eventId }), (d) => void saveXlsx(d.fileName, d.base64))}
           >
             导出名单（Excel）
-          </Button>
+          </AppButton>
           {isAdmin && (
-            <Button
-              className='button button--plain'
+            <AppButton
+              kind='secondary'
               onClick={() =>
                 void confirmThen('导出完整电话？', '文件里会有每个人的完整手机号，导出会记录在操作记录里，请妥善保管。', () =>
                   void run('导出名单（含完整电话）', () => call('exports', 'attendeesXlsx', { eventId, fullPhones: true }), (d) => void saveXlsx(d.fileName, d.base64)),
@@ -204,47 +206,47 @@ export default function StaffCheckInPage() {
               }
             >
               导出（含完整电话）
-            </Button>
+            </AppButton>
           )}
           {event.state.data.allocation === 'lottery' && !event.state.data.lottery?.drawnAt && (
-            <Button className='button' onClick={() => void confirmThen('现在抽签？', '抽签结果公开，不能重抽。', () => void run('抽签', () => call('events', 'draw', { id: eventId })))}>
+            <AppButton onClick={() => void confirmThen('现在抽签？', '抽签结果公开，不能重抽。', () => void run('抽签', () => call('events', 'draw', { id: eventId })))}>
               抽签
-            </Button>
+            </AppButton>
           )}
           <View className='ev-choice-row'>
             <Input className='input ev-input' style={{ flex: 1 }} type='number' value={capacity} placeholder={`新名额（现在${event.state.data.capacity}）`} onInput={(ev) => setCapacity(ev.detail.value)} />
-            <Button className='button button--plain ev-small-button' onClick={() => void run('改名额', () => call('events', 'setCapacity', { id: eventId, capacity: Number(capacity) }))}>
+            <AppButton kind='secondary' className='ev-small-button' onClick={() => void run('改名额', () => call('events', 'setCapacity', { id: eventId, capacity: Number(capacity) }))}>
               改名额
-            </Button>
+            </AppButton>
           </View>
           {event.state.data.status === 'draft' && (
-            <Button className='button' onClick={() => void run('发布', () => call('events', 'setStatus', { id: eventId, status: 'published' }))}>
+            <AppButton onClick={() => void run('发布', () => call('events', 'setStatus', { id: eventId, status: 'published' }))}>
               发布活动
-            </Button>
+            </AppButton>
           )}
           {event.state.data.status === 'published' && (
-            <Button className='button button--plain' onClick={() => void run('停止报名', () => call('events', 'setStatus', { id: eventId, status: 'closed' }))}>
+            <AppButton kind='secondary' onClick={() => void run('停止报名', () => call('events', 'setStatus', { id: eventId, status: 'closed' }))}>
               停止报名
-            </Button>
+            </AppButton>
           )}
           {event.state.data.status === 'closed' && (
-            <Button className='button button--plain' onClick={() => void run('重新开放', () => call('events', 'setStatus', { id: eventId, status: 'published' }))}>
+            <AppButton kind='secondary' onClick={() => void run('重新开放', () => call('events', 'setStatus', { id: eventId, status: 'published' }))}>
               重新开放报名
-            </Button>
+            </AppButton>
           )}
           {event.state.data.status !== 'cancelled' && (
-            <Button
-              className='button button--plain'
+            <AppButton
+              kind='secondary'
               onClick={() => void confirmThen('取消整个活动？', '已报名的人会收到通知（订阅了的）。', () => void run('取消活动', () => call('events', 'setStatus', { id: eventId, status: 'cancelled' })))}
             >
               取消活动
-            </Button>
+            </AppButton>
           )}
         </View>
       )}
-      <Button className='button button--plain' onClick={() => openPage(PAGES.eventsStaff)}>
+      <AppButton kind='secondary' onClick={() => openPage(PAGES.eventsStaff)}>
         回活动管理
-      </Button>
+      </AppButton>
     </PageShell>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import type { EventDraftInput } from '@contract/events/actions';
 import {
   ALLOCATION_LABELS,
@@ -12,11 +12,13 @@ import {
   type EventDetail,
   type FormField,
 } from '@contract/events/model';
+import { newRequestId } from '@contract/request-id';
 import { fromShanghai, shanghai } from '@contract/time';
 import { call } from '../../../../api/call';
 import { PageShell } from '../../../../components/page-shell';
 import { openPage, PAGES } from '../../../../routes';
 import '../../../../components/events/events.scss';
+import { AppButton } from '../../../../components/button';
 
 type GroupKind = 'single' | 'team' | 'family';
 
@@ -144,9 +146,9 @@ function Choice<T extends string>({ value, options, onChange }: { value: T; opti
   return (
     <View className='ev-choice-row'>
       {options.map(([key, label]) => (
-        <Button key={key} className={key === value ? 'button ev-small-button' : 'button button--plain ev-small-button'} onClick={() => onChange(key)}>
+        <AppButton key={key} kind={key === value ? 'primary' : 'secondary'} className='ev-small-button' onClick={() => onChange(key)}>
           {label}
-        </Button>
+        </AppButton>
       ))}
     </View>
   );
@@ -154,12 +156,14 @@ function Choice<T extends string>({ value, options, onChange }: { value: T; opti
 
 /** Staff: create or edit an event. A new one is saved as a draft; publish it from the event's page. */
 export default function StaffEditEventPage() {
-  const id = useRouter().params.id ?? '';
+  const id = usePageParams().id ?? '';
   const [existing, setExisting] = useState<EventDetail | null>(null);
   const [form, setForm] = useState<Form>(blank);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState(id ? '正在加载…' : '');
   const [busy, setBusy] = useState(false);
+  // One id per 保存 of a new event: a double tap or a retry makes one draft (contract/request-id.ts).
+  const [requestId, setRequestId] = useState(newRequestId);
 
   useEffect(() => {
     if (!id) return;
@@ -179,9 +183,10 @@ export default function StaffEditEventPage() {
   async function save() {
     setBusy(true);
     setMessage('');
-    const res = await call('events', 'save', { ...(id ? { id } : {}), draft: toDraft(form, existing) });
+    const res = await call('events', 'save', { ...(id ? { id } : { requestId }), draft: toDraft(form, existing) });
     setBusy(false);
     if (!res.ok) {
+      if (res.error.code !== 'NETWORK') setRequestId(newRequestId());
       setErrors(res.error.fields ?? {});
       setMessage(res.error.message);
       return;
@@ -219,7 +224,7 @@ export default function StaffEditEventPage() {
           <Input className='input ev-input' value={form.venueName} placeholder='例如 九江镇文体中心' onInput={(e) => set('venueName', e.detail.value)} aria-label='地点' />
           <Input className='input ev-input' value={form.venueAddress} placeholder='详细地址' onInput={(e) => set('venueAddress', e.detail.value)} aria-label='详细地址' />
         </Field>
-        <Field label='日期和时间' error={err('endsAt')}>
+        <Field label='日期和时间' error={err('startsAt') ?? err('endsAt')}>
           <View className='ev-choice-row'>
             <Picker mode='date' value={form.date} onChange={(e) => set('date', e.detail.value)}>
               <View className='input ev-input'>
@@ -271,12 +276,12 @@ export default function StaffEditEventPage() {
             <Text>{message}</Text>
           </View>
         )}
-        <Button className='button' loading={busy} {...(busy ? { disabled: true } : {})} onClick={() => void save()}>
+        <AppButton busy={busy} onClick={() => void save()}>
           保存
-        </Button>
-        <Button className='button button--plain' onClick={() => openPage(PAGES.eventsStaff)}>
+        </AppButton>
+        <AppButton kind='secondary' onClick={() => openPage(PAGES.eventsStaff)}>
           不保存，回活动管理
-        </Button>
+        </AppButton>
       </View>
     </PageShell>
   );

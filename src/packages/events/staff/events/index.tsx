@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { EVENT_STATUS_LABELS, type StaffEventSummary } from '@contract/events/model';
 import { AsyncView } from '../../../../components/async-view';
 import { EventBadge } from '../../../../components/events/event-badge';
@@ -8,6 +8,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, PAGES, TABS } from '../../../../routes';
 import '../../../../components/events/events.scss';
+import { AppButton } from '../../../../components/button';
 
 /** Staff: every event (drafts too) with its figures; tap one to run the door. */
 /** The counts a clerk plans by. Before a lottery's draw nobody holds a seat yet: count the applications. */
@@ -22,9 +23,9 @@ export default function StaffEventsPage() {
   useReloadOnReturn(reload);
   return (
     <PageShell>
-      <Button className='button' onClick={() => openPage(PAGES.eventEdit)}>
+      <AppButton onClick={() => openPage(PAGES.eventEdit)}>
         新建活动
-      </Button>
+      </AppButton>
       <AsyncView state={state} onRetry={reload} exit={{ tab: TABS.me, label: '回“我的”' }} emptyText='还没有活动' isEmpty={(list) => list.length === 0}>
         {(list) =>
           list.map((e) => (

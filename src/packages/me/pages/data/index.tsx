@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { DELETE_MY_DATA_PHRASE } from '@contract/account/model';
 import { PRIVACY_SUMMARY } from '@contract/privacy';
 import type { DeleteReport } from '@contract/staff/model';
 import { call } from '../../../../api/call';
@@ -7,8 +8,9 @@ import { AsyncView } from '../../../../components/async-view';
 import { PageShell } from '../../../../components/page-shell';
 import '../../../../components/staff/staff.scss';
 import { useCall } from '../../../../hooks/use-call';
+import { AppButton } from '../../../../components/button';
 
-const CONFIRM = '删除我的数据';
+const CONFIRM = DELETE_MY_DATA_PHRASE;
 
 /**
  * 我的数据: everything the union holds about the worker, why, and for how long; and deleting it.
@@ -20,15 +22,18 @@ export default function MyDataPage() {
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<DeleteReport | null>(null);
   const [error, setError] = useState('');
+  const matches = typed.trim() === CONFIRM;
   // Both taps of a quick double tap arrive before `busy` disables the button: the second would
   // send a second delete, whose answer (nothing left to cancel) would replace the first's report.
   const deleting = useRef(false);
   const remove = async () => {
-    if (deleting.current) return;
+    // What the worker typed goes to the server, which refuses anything but the phrase: the page
+    // never vouches for a confirmation the worker did not give.
+    if (!matches || busy || deleting.current) return;
     deleting.current = true;
     setBusy(true);
     setError('');
-    const res = await call('account', 'deleteMyData', { confirm: CONFIRM });
+    const res = await call('account', 'deleteMyData', { confirm: typed.trim() as typeof CONFIRM });
     deleting.current = false;
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
@@ -75,9 +80,9 @@ export default function MyDataPage() {
         </Text>
         <Text style={{ display: 'block' }}>确定要删除，请输入“{CONFIRM}”：</Text>
         <Input className='input' value={typed} onInput={(e) => setTyped(e.detail.value)} placeholder={CONFIRM} aria-label='确认删除' />
-        <Button className='button' disabled={typed.trim() !== CONFIRM || busy} onClick={() => void remove()}>
+        <AppButton kind='danger' disabled={!matches} busy={busy} data-testid='delete-button' onClick={() => void remove()}>
           {busy ? '正在删除…' : '删除'}
-        </Button>
+        </AppButton>
         {error && (
           <View role='alert'>
             <Text className='st-error'>{error}</Text>

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { INVITE_CODE_MINUTES } from '@contract/staff/model';
 import { shanghai } from '@contract/time';
 import { AsyncView } from '../../../../components/async-view';
@@ -6,6 +6,7 @@ import { PageShell } from '../../../../components/page-shell';
 import '../../../../components/staff/staff.scss';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, PAGES } from '../../../../routes';
+import { AppButton } from '../../../../components/button';
 
 /** 我是工会工作人员: six digits to read out to the union admin, who types them in 工作台 → 工作人员. */
 export default function StaffCodePage() {
@@ -20,9 +21,9 @@ export default function StaffCodePage() {
                 <Text className='title' style={{ display: 'block' }}>
                   你已成为第一位工会管理员
                 </Text>
-                <Button className='button' onClick={() => openPage(PAGES.staffHome)}>
+                <AppButton onClick={() => openPage(PAGES.staffHome)}>
                   进入工作台
-                </Button>
+                </AppButton>
               </>
             ) : (
               <>
@@ -33,9 +34,9 @@ export default function StaffCodePage() {
                 <Text className='muted' style={{ display: 'block' }}>
                   {INVITE_CODE_MINUTES}分钟内有效（到 {shanghai(invite.expiresAt).format('HH:mm')}）。管理员设置好以后，回到“我的”就能看到工作台。
                 </Text>
-                <Button className='button button--plain' onClick={() => void reload()}>
+                <AppButton kind='secondary' onClick={() => void reload()}>
                   换一个登记码
-                </Button>
+                </AppButton>
               </>
             )}
           </View>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import { ARTICLE_CATEGORY_LABELS, UNHELPFUL_REASONS, type ArticleView, type UnhelpfulReason } from '@contract/rights/model';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
@@ -10,6 +11,7 @@ import { HotlineCard } from '../../../../components/rights/hotline';
 import { openAsk, openLegalBooking } from '../../../../components/rights/nav';
 import { useCall } from '../../../../hooks/use-call';
 import { PAGES, TABS } from '../../../../routes';
+import { AppButton } from '../../../../components/button';
 
 function Numbered({ items }: { items: string[] }) {
   return (
@@ -67,9 +69,9 @@ function Feedback({ article, onVoted }: { article: ArticleView; onVoted: (votes:
       <View className='card' data-testid='feedback-done'>
         <Text>{myVote === 'up' ? '谢谢！很高兴能帮到你。' : '谢谢你告诉我们，我们会改进这篇文章。'}</Text>
         {myVote === 'down' && (
-          <Button className='button button--plain' onClick={() => openAsk({ category: article.category, slug: article.slug })}>
+          <AppButton kind='secondary' onClick={() => openAsk({ category: article.category, slug: article.slug })}>
             没解决？直接问我们
-          </Button>
+          </AppButton>
         )}
       </View>
     );
@@ -79,12 +81,12 @@ function Feedback({ article, onVoted }: { article: ArticleView; onVoted: (votes:
       <Text className='rt-section'>这篇文章对你有用吗？</Text>
       {!asking ? (
         <View className='rt-row'>
-          <Button className='button' disabled={busy} onClick={() => void send('up')}>
+          <AppButton disabled={busy} onClick={() => void send('up')}>
             有用
-          </Button>
-          <Button className='button button--plain' disabled={busy} onClick={() => setAsking(true)}>
+          </AppButton>
+          <AppButton kind='secondary' disabled={busy} onClick={() => setAsking(true)}>
             没用
-          </Button>
+          </AppButton>
         </View>
       ) : (
         <View>
@@ -104,9 +106,9 @@ function Feedback({ article, onVoted }: { article: ArticleView; onVoted: (votes:
             placeholder='还想说点什么？（可以不写）'
             onInput={(e) => setText(e.detail.value)}
           />
-          <Button className='button' disabled={busy} onClick={() => void send('down')}>
+          <AppButton disabled={busy} onClick={() => void send('down')}>
             提交
-          </Button>
+          </AppButton>
         </View>
       )}
       {message && <Text className='rt-error'>{message}</Text>}
@@ -127,9 +129,9 @@ function FavouriteButton({ article }: { article: ArticleView }) {
   }
   return (
     <View style={{ flex: 1 }}>
-      <Button className='button button--plain' onClick={() => void toggle()} data-testid='favourite'>
+      <AppButton kind='secondary' onClick={() => void toggle()} data-testid='favourite'>
         {on ? '★ 已收藏' : '☆ 收藏'}
-      </Button>
+      </AppButton>
       {message && <Text className='rt-error'>{message}</Text>}
     </View>
   );
@@ -150,7 +152,7 @@ function articleCredit(a: ArticleView): string {
 }
 
 export default function RightsArticlePage() {
-  const slug = useRouter().params.slug ?? '';
+  const slug = usePageParams().slug ?? '';
   const { state, reload } = useCall('rights', 'article', { slug });
   // The worker's own vote shows in the count at once, from the vote's answer.
   const [votes, setVotes] = useState<Votes | null>(null);
@@ -201,9 +203,9 @@ export default function RightsArticlePage() {
                     </Text>
                   </View>
                 ))}
-                <Button className='button button--plain' onClick={() => Taro.navigateTo({ url: PAGES.rightsDeadlines })}>
+                <AppButton kind='secondary' onClick={() => Taro.navigateTo({ url: PAGES.rightsDeadlines })}>
                   帮我算日子
-                </Button>
+                </AppButton>
               </View>
             )}
             <View className='card'>
@@ -239,12 +241,12 @@ export default function RightsArticlePage() {
 
             <View className='card'>
               <Text className='rt-section'>还是不放心？</Text>
-              <Button className='button' onClick={() => openLegalBooking(a.title)} data-testid='book-legal'>
+              <AppButton onClick={() => openLegalBooking(a.title)} data-testid='book-legal'>
                 预约法律咨询（到服务中心面谈）
-              </Button>
-              <Button className='button button--plain' onClick={() => openAsk({ category: a.category, slug: a.slug })} data-testid='ask'>
+              </AppButton>
+              <AppButton kind='secondary' onClick={() => openAsk({ category: a.category, slug: a.slug })} data-testid='ask'>
                 在线提问，工作人员答复
-              </Button>
+              </AppButton>
             </View>
 
             <Feedback article={a} onVoted={setVotes} />
@@ -252,17 +254,17 @@ export default function RightsArticlePage() {
             <View className='rt-row'>
               <FavouriteButton article={a} />
               {process.env.TARO_ENV === 'weapp' ? (
-                <Button className='button button--plain' openType='share' style={{ flex: 1 }}>
+                <AppButton kind='secondary' openType='share' style={{ flex: 1 }}>
                   分享给工友
-                </Button>
+                </AppButton>
               ) : (
-                <Button
-                  className='button button--plain'
+                <AppButton
+                  kind='secondary'
                   style={{ flex: 1 }}
                   onClick={() => void Taro.setClipboardData({ data: `${a.title}（职工·家 小程序 · 维权普法）` })}
                 >
                   复制标题分享
-                </Button>
+                </AppButton>
               )}
             </View>
 

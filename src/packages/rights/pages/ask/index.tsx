@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_LABELS, RIGHTS_LIMITS, SENSITIVE_CATEGORIES, type ArticleCategory } from '@contract/rights/model';
 import { consentMissingText } from '@contract/privacy';
 import { mobileProblem } from '@contract/phone';
@@ -10,6 +11,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { ensurePrivacyConsent, PRIVACY_DECLINED, SensitiveConsent } from '../../../../components/privacy/consent';
 import { HotlineCard } from '../../../../components/rights/hotline';
 import { PAGES } from '../../../../routes';
+import { AppButton } from '../../../../components/button';
 
 function Check({ on, label, hint, onChange }: { on: boolean; label: string; hint: string; onChange: (v: boolean) => void }) {
   return (
@@ -29,7 +31,7 @@ function Check({ on, label, hint, onChange }: { on: boolean; label: string; hint
  * describes an injury (health information) and waits for its own consent tick.
  */
 export default function RightsAskPage() {
-  const params = useRouter().params;
+  const params = usePageParams();
   const initialCategory = ARTICLE_CATEGORIES.includes(params.category as ArticleCategory) ? (params.category as ArticleCategory) : null;
   const [category, setCategory] = useState<ArticleCategory | null>(initialCategory);
   const [description, setDescription] = useState('');
@@ -143,9 +145,9 @@ export default function RightsAskPage() {
           工作人员会在{RIGHTS_LIMITS.answerWorkingDays}个工作日内答复（节假日顺延），答复后在“我的咨询”里能看到。每人每天最多提交{RIGHTS_LIMITS.consultationsPerDay}个问题。
         </Text>
         {message && <Text className='rt-error'>{message}</Text>}
-        <Button className='button' disabled={busy} loading={busy} onClick={() => void submit()} data-testid='submit-ask'>
+        <AppButton disabled={busy} busy={busy} onClick={() => void submit()} data-testid='submit-ask'>
           提交问题
-        </Button>
+        </AppButton>
       </View>
       <HotlineCard text='很急的事（比如老板跑路、受伤）先打热线' />
     </PageShell>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import { ANSWER_RATINGS, ARTICLE_CATEGORY_LABELS, CONSULTATION_STATUSES, CONSULTATION_STATUS_LABELS, type AnswerRating, type Consultation } from '@contract/rights/model';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
@@ -9,6 +10,7 @@ import { HotlineCard } from '../../../../components/rights/hotline';
 import { StatusTag, whenText } from '../../../../components/rights/status';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, PAGES } from '../../../../routes';
+import { AppButton } from '../../../../components/button';
 
 function Progress({ c }: { c: Consultation }) {
   const reached = CONSULTATION_STATUSES.indexOf(c.status);
@@ -36,9 +38,9 @@ function Rate({ c, onRated }: { c: Consultation; onRated: (c: Consultation) => v
         这个答复帮到你了吗？
       </Text>
       {([3, 2, 1] as AnswerRating[]).map((r) => (
-        <Button key={r} className={r === 3 ? 'button' : 'button button--plain'} onClick={() => void rate(r)}>
+        <AppButton key={r} kind={r === 3 ? 'primary' : 'secondary'} onClick={() => void rate(r)}>
           {ANSWER_RATINGS[r]}
-        </Button>
+        </AppButton>
       ))}
       {message && <Text className='rt-error'>{message}</Text>}
     </View>
@@ -46,7 +48,7 @@ function Rate({ c, onRated }: { c: Consultation; onRated: (c: Consultation) => v
 }
 
 export default function RightsCasePage() {
-  const { id = '', new: isNew } = useRouter().params;
+  const { id = '', new: isNew } = usePageParams();
   const { state, reload } = useCall('rights', 'consultation', { id });
   const [rated, setRated] = useState<Consultation | null>(null);
   useDidShow(() => void reload());
@@ -85,9 +87,9 @@ export default function RightsCasePage() {
                   {[c.anonymous ? '匿名' : '', c.noEmployerContact ? '不要联系单位' : '', c.phone ? `手机 ${c.phone}` : ''].filter(Boolean).join(' · ')}
                 </Text>
                 {c.articleSlug && (
-                  <Button className='button button--plain' onClick={() => openPage(PAGES.rightsArticle, { slug: c.articleSlug ?? '' })}>
+                  <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsArticle, { slug: c.articleSlug ?? '' })}>
                     看原来那篇文章
-                  </Button>
+                  </AppButton>
                 )}
               </View>
               {c.answer && (
@@ -109,9 +111,9 @@ export default function RightsCasePage() {
           );
         }}
       </AsyncView>
-      <Button className='button button--plain' onClick={() => openPage(PAGES.rightsCases)}>
+      <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsCases)}>
         我的全部咨询
-      </Button>
+      </AppButton>
       <HotlineCard text='还有疑问，或者情况变急了，打工会热线' />
     </PageShell>
   );

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { ARTICLE_CATEGORY_LABELS } from '@contract/rights/model';
 import { AsyncView } from '../../../../components/async-view';
@@ -7,6 +7,7 @@ import { openAsk } from '../../../../components/rights/nav';
 import { StatusTag, whenText } from '../../../../components/rights/status';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, openTab, PAGES, TABS } from '../../../../routes';
+import { AppButton } from '../../../../components/button';
 
 export default function RightsCasesPage() {
   const { state, reload } = useCall('rights', 'myConsultations', {});
@@ -34,13 +35,13 @@ export default function RightsCasesPage() {
         )}
       </AsyncView>
       {state.status === 'error' && state.error.code === 'NOT_SIGNED_IN' && (
-        <Button className='button button--plain' onClick={() => openTab(TABS.me)}>
+        <AppButton kind='secondary' onClick={() => openTab(TABS.me)}>
           去登录
-        </Button>
+        </AppButton>
       )}
-      <Button className='button' onClick={() => openAsk()}>
+      <AppButton onClick={() => openAsk()}>
         我要咨询
-      </Button>
+      </AppButton>
     </PageShell>
   );
 }

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import { useEffect } from 'react';
 import { ARTICLE_CATEGORY_LABELS, type ArticleCategory } from '@contract/rights/model';
 import { AsyncView } from '../../../../components/async-view';
@@ -9,7 +10,7 @@ import { HotlineCard } from '../../../../components/rights/hotline';
 import { useCall } from '../../../../hooks/use-call';
 
 export default function RightsCategoryPage() {
-  const category = (useRouter().params.category ?? '') as ArticleCategory;
+  const category = (usePageParams().category ?? '') as ArticleCategory;
   const { state, reload } = useCall('rights', 'category', { category });
   const label = ARTICLE_CATEGORY_LABELS[category] ?? '维权普法';
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AppButton } from '../../../../components/button';
 import { Picker, Text, View } from '@tarojs/components';
 import {
   arbitrationDeadline,
@@ -184,9 +185,9 @@ export default function RightsDeadlinesPage() {
           {answer.results.some((r) => r.daysLeft !== null && r.daysLeft < 0) && (
             <Text className='rt-note'>期限过了也别放弃：有时效中断等情况，可以先问问工会。</Text>
           )}
-          <View className='button button--plain' onClick={() => openAsk()} aria-role='button'>
-            <Text>把情况告诉工会</Text>
-          </View>
+          <AppButton kind='secondary' onClick={() => openAsk()}>
+            把情况告诉工会
+          </AppButton>
         </View>
       )}
       <Text className='muted' style={{ display: 'block', margin: '0 8px var(--space)' }}>

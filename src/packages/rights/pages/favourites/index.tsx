@@ -1,10 +1,11 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { AsyncView } from '../../../../components/async-view';
 import { PageShell } from '../../../../components/page-shell';
 import { ArticleList } from '../../../../components/rights/article-list';
 import { useCall } from '../../../../hooks/use-call';
 import { openTab, TABS } from '../../../../routes';
+import { AppButton } from '../../../../components/button';
 
 export default function RightsFavouritesPage() {
   const { state, reload } = useCall('rights', 'myFavourites', {});
@@ -18,9 +19,9 @@ export default function RightsFavouritesPage() {
           </View>
         )}
       </AsyncView>
-      <Button className='button button--plain' onClick={() => openTab(TABS.rights)}>
+      <AppButton kind='secondary' onClick={() => openTab(TABS.rights)}>
         去看维权文章
-      </Button>
+      </AppButton>
     </PageShell>
   );
 }

@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import { useState } from 'react';
 import { AsyncView } from '../../../../components/async-view';
 import { PageShell } from '../../../../components/page-shell';
@@ -8,19 +9,11 @@ import { HotlineCard } from '../../../../components/rights/hotline';
 import { openAsk } from '../../../../components/rights/nav';
 import { SearchBox } from '../../../../components/rights/search-box';
 import { useCall } from '../../../../hooks/use-call';
-
-/** Router params may arrive encoded (weapp) or not (h5); a stray % must not crash the page. */
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
+import { AppButton } from '../../../../components/button';
 
 export default function RightsSearchPage() {
-  const router = useRouter();
-  const [q, setQ] = useState(() => safeDecode(router.params.q ?? ''));
+  const params = usePageParams();
+  const [q, setQ] = useState(() => params.q ?? '');
   const { state, reload } = useCall('rights', 'search', { q });
 
   return (
@@ -48,9 +41,9 @@ export default function RightsSearchPage() {
               <View className='card' data-testid='no-results'>
                 <Text className='rt-section'>没找到相关文章</Text>
                 <Text style={{ display: 'block' }}>换个说法试试，比如“工资”“工伤”“合同”。也可以直接把你的事写下来，工会的工作人员会答复你。</Text>
-                <Button className='button' onClick={() => openAsk()}>
+                <AppButton onClick={() => openAsk()}>
                   我要咨询
-                </Button>
+                </AppButton>
               </View>
             )
           }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import {
   ARTICLE_CATEGORIES,
   ARTICLE_CATEGORY_LABELS,
@@ -15,6 +16,7 @@ import { shanghaiDay } from '@contract/time';
 import { call } from '../../../../api/call';
 import { PageShell } from '../../../../components/page-shell';
 import { openPage, PAGES } from '../../../../routes';
+import { AppButton } from '../../../../components/button';
 
 /**
  * The article editor. Lists are one item per line; structured lines use ' | ' between parts:
@@ -107,7 +109,7 @@ function toDraft(f: Form): ArticleDraft {
 type TextKey = Exclude<keyof Form, 'category' | 'featured'>;
 
 export default function RightsStaffArticlePage() {
-  const initialSlug = useRouter().params.slug ?? '';
+  const initialSlug = usePageParams().slug ?? '';
   const [isNew, setIsNew] = useState(!initialSlug);
   const [form, setForm] = useState<Form>(emptyForm);
   const [status, setStatus] = useState<ArticleStatus>('draft');
@@ -212,9 +214,9 @@ export default function RightsStaffArticlePage() {
               <Text className='muted' style={{ display: 'block' }}>
                 保存过的这一版还没有律师看过。职工看不到这个状态；没发布的文章只有工作人员能看到。
               </Text>
-              <Button className='button' disabled={busy} onClick={() => void markReviewed()} data-testid='mark-reviewed'>
+              <AppButton disabled={busy} onClick={() => void markReviewed()} data-testid='mark-reviewed'>
                 我是律师：已看过保存的这一版，确认复核
-              </Button>
+              </AppButton>
             </View>
           )}
           <Text className='muted' style={{ display: 'block' }}>改过内容再保存，需要重新复核。</Text>
@@ -251,25 +253,25 @@ export default function RightsStaffArticlePage() {
           <Text>在维权首页推荐</Text>
         </View>
         {message && <Text className='rt-error'>{message}</Text>}
-        <Button className='button' disabled={busy} onClick={() => void save()}>
+        <AppButton disabled={busy} onClick={() => void save()}>
           保存
-        </Button>
+        </AppButton>
         {!isNew && (
           <View className='rt-row'>
             {status !== 'published' && (
-              <Button className='button button--plain' disabled={busy} onClick={() => void changeStatus('published')}>
+              <AppButton kind='secondary' disabled={busy} onClick={() => void changeStatus('published')}>
                 {saved?.review.state === 'reviewed' ? '发布' : '发布（还没经律师复核）'}
-              </Button>
+              </AppButton>
             )}
             {status === 'published' && (
-              <Button className='button button--plain' disabled={busy} onClick={() => void changeStatus('retired')}>
+              <AppButton kind='secondary' disabled={busy} onClick={() => void changeStatus('retired')}>
                 下架
-              </Button>
+              </AppButton>
             )}
             {status === 'published' && (
-              <Button className='button button--plain' onClick={() => openPage(PAGES.rightsArticle, { slug: form.slug })}>
+              <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsArticle, { slug: form.slug })}>
                 看效果
-              </Button>
+              </AppButton>
             )}
           </View>
         )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { ARTICLE_CATEGORY_LABELS, ARTICLE_REVIEW_LABELS, ARTICLE_STATUS_LABELS, type StaffArticleRow } from '@contract/rights/model';
 import { call } from '../../../../api/call';
@@ -7,6 +7,7 @@ import { AsyncView } from '../../../../components/async-view';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, PAGES } from '../../../../routes';
+import { AppButton } from '../../../../components/button';
 
 function reviewLine(r: StaffArticleRow): string {
   if (r.review.state !== 'reviewed') return `⚠ ${ARTICLE_REVIEW_LABELS['draft-unreviewed']}`;
@@ -34,19 +35,19 @@ export default function RightsStaffArticlesPage() {
   return (
     <PageShell>
       <View className='rt-row'>
-        <Button className='button' onClick={() => openPage(PAGES.rightsStaffArticle, { slug: '' })}>
+        <AppButton onClick={() => openPage(PAGES.rightsStaffArticle, { slug: '' })}>
           写新文章
-        </Button>
-        <Button className='button button--plain' onClick={() => openPage(PAGES.rightsStaffInsights)}>
+        </AppButton>
+        <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsStaffInsights)}>
           职工没找到的
-        </Button>
+        </AppButton>
       </View>
-      <Button className='button button--plain' onClick={() => openPage(PAGES.rightsStaffCases)}>
+      <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsStaffCases)}>
         答复咨询
-      </Button>
-      <Button className='button button--plain' onClick={() => void syncShipped()} data-testid='sync-shipped'>
+      </AppButton>
+      <AppButton kind='secondary' onClick={() => void syncShipped()} data-testid='sync-shipped'>
         更新内置文章
-      </Button>
+      </AppButton>
       {syncMessage && (
         <Text className='muted' style={{ display: 'block', margin: '0 8px var(--space)' }}>
           {syncMessage}

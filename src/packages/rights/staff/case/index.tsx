@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import { ANSWER_RATINGS, ARTICLE_CATEGORY_LABELS, RIGHTS_LIMITS, type StaffConsultation } from '@contract/rights/model';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
@@ -8,6 +8,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { StatusTag, whenText } from '../../../../components/rights/status';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, PAGES } from '../../../../routes';
+import { AppButton } from '../../../../components/button';
 
 function AnswerForm({ c, onDone }: { c: StaffConsultation; onDone: (c: StaffConsultation) => void }) {
   const [text, setText] = useState('');
@@ -32,15 +33,15 @@ function AnswerForm({ c, onDone }: { c: StaffConsultation; onDone: (c: StaffCons
       </Text>
       <Textarea className='textarea' value={text} maxlength={RIGHTS_LIMITS.answerMax} onInput={(e) => setText(e.detail.value)} aria-label='答复' name='answer' />
       {message && <Text className='rt-error'>{message}</Text>}
-      <Button className='button' disabled={busy} onClick={() => void send()}>
+      <AppButton disabled={busy} onClick={() => void send()}>
         发送答复
-      </Button>
+      </AppButton>
     </View>
   );
 }
 
 export default function RightsStaffCasePage() {
-  const id = useRouter().params.id ?? '';
+  const id = usePageParams().id ?? '';
   const { state, reload } = useCall('rights', 'staffConsultation', { id });
   const [updated, setUpdated] = useState<StaffConsultation | null>(null);
   const [message, setMessage] = useState('');
@@ -75,14 +76,14 @@ export default function RightsStaffCasePage() {
                   {c.flagged ? ' · 内容安全检查提示需人工看' : ''}
                 </Text>
                 {c.articleSlug && (
-                  <Button className='button button--plain' onClick={() => openPage(PAGES.rightsArticle, { slug: c.articleSlug ?? '' })}>
+                  <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsArticle, { slug: c.articleSlug ?? '' })}>
                     看职工读的文章
-                  </Button>
+                  </AppButton>
                 )}
                 {c.status === 'submitted' && (
-                  <Button className='button button--plain' onClick={() => void claim()}>
+                  <AppButton kind='secondary' onClick={() => void claim()}>
                     我来处理
-                  </Button>
+                  </AppButton>
                 )}
                 {message && <Text className='rt-error'>{message}</Text>}
               </View>
@@ -102,9 +103,9 @@ export default function RightsStaffCasePage() {
           );
         }}
       </AsyncView>
-      <Button className='button button--plain' onClick={() => openPage(PAGES.rightsStaffCases)}>
+      <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsStaffCases)}>
         全部咨询
-      </Button>
+      </AppButton>
     </PageShell>
   );
 }

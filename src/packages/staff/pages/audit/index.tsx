@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { AUDIT_ROLE_LABELS, type AuditRow } from '@contract/staff/model';
 import type { AppErrorBody } from '@contract/define';
 import { call } from '../../../../api/call';
 import { PageShell } from '../../../../components/page-shell';
 import { StaffOnly } from '../../../../components/staff/staff-only';
 import '../../../../components/staff/staff.scss';
+import { AppButton } from '../../../../components/button';
 
 type Filter = 'all' | 'refused' | 'personal';
 const FILTERS: Record<Filter, string> = { all: '全部', refused: '被拒绝的', personal: '查看个人信息' };
@@ -41,9 +42,9 @@ function AuditList() {
       {error && (
         <View className='card' role='alert'>
           <Text>{error.message}</Text>
-          <Button className='button' onClick={() => void load()}>
+          <AppButton onClick={() => void load()}>
             重试
-          </Button>
+          </AppButton>
         </View>
       )}
       {!loading && !error && rows.length === 0 && (
@@ -72,9 +73,9 @@ function AuditList() {
       </View>
       {loading && <Text className='muted'>正在加载…</Text>}
       {next && !loading && (
-        <Button className='button button--plain' onClick={() => void load(next)}>
+        <AppButton kind='secondary' onClick={() => void load(next)}>
           更早的记录
-        </Button>
+        </AppButton>
       )}
     </View>
   );

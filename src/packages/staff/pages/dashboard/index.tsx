@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
 import { shanghai } from '@contract/time';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
@@ -9,6 +9,7 @@ import { Bars } from '../../../../components/staff/bars';
 import { StaffOnly } from '../../../../components/staff/staff-only';
 import '../../../../components/staff/staff.scss';
 import { useCall } from '../../../../hooks/use-call';
+import { AppButton } from '../../../../components/button';
 
 type RangeKey = 'month' | 'lastMonth' | 'year' | 'lastYear';
 const RANGE_LABELS: Record<RangeKey, string> = { month: '本月', lastMonth: '上月', year: '今年', lastYear: '去年' };
@@ -103,12 +104,12 @@ function Report({ isAdmin }: { isAdmin: boolean }) {
         </View>
       )}
       <View className='st-row'>
-        <Button className='button' disabled={busy} onClick={() => void download(now.format('YYYY-MM'))}>
+        <AppButton disabled={busy} onClick={() => void download(now.format('YYYY-MM'))}>
           本月月报
-        </Button>
-        <Button className='button button--plain' disabled={busy} onClick={() => void download(now.startOf('month').subtract(1, 'day').format('YYYY-MM'))}>
+        </AppButton>
+        <AppButton kind='secondary' disabled={busy} onClick={() => void download(now.startOf('month').subtract(1, 'day').format('YYYY-MM'))}>
           上月月报
-        </Button>
+        </AppButton>
       </View>
       {message && (
         <View role='status' style={{ display: 'block' }}>

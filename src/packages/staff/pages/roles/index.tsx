@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '@contract/account/model';
 import type { StaffHome, StaffMember, StaffRole } from '@contract/staff/model';
 import { call } from '../../../../api/call';
@@ -8,6 +8,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { StaffOnly } from '../../../../components/staff/staff-only';
 import '../../../../components/staff/staff.scss';
 import { useCall } from '../../../../hooks/use-call';
+import { AppButton } from '../../../../components/button';
 
 /**
  * Admins: who is staff, and granting a role to the person standing here — they open 我的 →
@@ -73,9 +74,9 @@ function GrantForm({ centres, onDone, editing }: { centres: StaffHome['centres']
           {error._}
         </View>
       )}
-      <Button className='button' onClick={() => void submit()}>
+      <AppButton onClick={() => void submit()}>
         {editing ? '保存' : '添加'}
-      </Button>
+      </AppButton>
       {message && <View role='status'>{message}</View>}
     </View>
   );
@@ -115,12 +116,12 @@ function Members({ centres }: { centres: StaffHome['centres'] }) {
                 </Text>
                 {!m.isMe && (
                   <View className='st-row'>
-                    <Button className='button button--plain' onClick={() => setEditing(m)}>
+                    <AppButton kind='secondary' onClick={() => setEditing(m)}>
                       修改
-                    </Button>
-                    <Button className='button button--plain' onClick={() => void revoke(m)}>
+                    </AppButton>
+                    <AppButton kind='secondary' onClick={() => void revoke(m)}>
                       {confirming === m.staffId ? '再点一次确认取消' : '取消权限'}
-                    </Button>
+                    </AppButton>
                   </View>
                 )}
               </View>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
+import { usePageParams } from '../../../../hooks/use-page-params';
 import type { TapResult } from '@contract/station/model';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
@@ -28,7 +29,7 @@ function sceneOf(params: Record<string, string | undefined>): { scene?: string; 
 }
 
 export default function StationPointPage() {
-  const params = useRouter().params;
+  const params = usePageParams();
   const { state, reload } = useCall('station', 'point', sceneOf(params));
   const [results, setResults] = useState<Record<string, TapResult>>({});
   const [busy, setBusy] = useState('');

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Image, Input, Text, View } from '@tarojs/components';
+import { Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import type { StationStats } from '@contract/station/model';
 import { call } from '../../../../api/call';
@@ -9,6 +9,7 @@ import { monthDay } from '../../../../components/centres/client';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import '../../../../components/centres/bookings.scss';
+import { AppButton } from '../../../../components/button';
 
 const STANDARD_SERVICES = [
   { id: 'water', label: '热水', kind: 'service' as const },
@@ -138,14 +139,14 @@ export default function StationStaffPage() {
               <Text>{h.total}</Text>
             </View>
           ))}
-          <Button className='button' onClick={() => void makeQr()}>
+          <AppButton onClick={() => void makeQr()}>
             生成打印用二维码
-          </Button>
+          </AppButton>
           {qr && (
             <View>
               <Image className='qr' src={qr} mode='aspectFit' />
-              <Button
-                className='button button--plain'
+              <AppButton
+                kind='secondary'
                 onClick={() =>
                   process.env.TARO_ENV === 'weapp'
                     ? void previewQr(qr)
@@ -153,7 +154,7 @@ export default function StationStaffPage() {
                 }
               >
                 {process.env.TARO_ENV === 'weapp' ? '放大后长按保存' : '复制图片地址'}
-              </Button>
+              </AppButton>
             </View>
           )}
         </View>
@@ -168,9 +169,9 @@ export default function StationStaffPage() {
         <Input className='input' placeholder='开始日期，如 2028-01-18' value={form.startDate} onInput={(e) => setForm({ ...form, startDate: e.detail.value })} />
         <Input className='input' placeholder='结束日期，如 2028-01-22' value={form.endDate} onInput={(e) => setForm({ ...form, endDate: e.detail.value })} />
         <Input className='input' type='number' placeholder='礼品数量' value={form.gifts} onInput={(e) => setForm({ ...form, gifts: e.detail.value })} />
-        <Button className='button' onClick={() => void create()}>
+        <AppButton onClick={() => void create()}>
           保存
-        </Button>
+        </AppButton>
       </View>
     </PageShell>
   );

@@ -1,0 +1,107 @@
+/**
+ * Issue 10, item 4: a station tap cut off after each of its writes (as by kill -9: nothing after
+ * the k-th write reaches the database) leaves nothing the timer does not settle, and never tells a
+ * worker who got no gift "你已经领过". The cut is made at the database door of the local cloud, so
+ * the real function code runs in its real instance up to the cut.
+ */
+import { checkInvariants } from '../support/invariants';
+import { startTestCloud, worker, type TestCloud } from '../support/local-cloud';
+import type { Identity } from '../../local-cloud';
+import { docs, okOf, testCampaign } from './centres-helpers';
+
+jest.setTimeout(180_000);
+
+let cloud: TestCloud;
+let admin: Identity;
+beforeAll(async () => {
+  cloud = await startTestCloud({ maxInstancesPerFunction: 2 });
+  admin = await cloud.makeStaff('crash-admin', 'admin');
+}, 90_000);
+afterEach(() => cloud.setTimeOffset(0));
+afterAll(async () => {
+  await cloud?.destroy();
+});
+
+const WRITES = new Set(['database.insertDocument', 'database.modifyDocument', 'database.removeDocument', 'database.commitTransaction']);
+
+/** Runs `fn` with the database dying after its k-th write request (k = Infinity: no cut); returns the writes made. */
+async function cutAfter<T>(k: number, fn: () => Promise<T>): Promise<{ writes: number; result: T }> {
+  const real = cloud.db.handle.bind(cloud.db);
+  let writes = 0;
+  cloud.db.handle = async (params: Record<string, unknown>) => {
+    if (writes >= k) throw new Error('database gone (test cut)');
+    if (WRITES.has(String(params.action))) writes += 1;
+    return real(params);
+  };
+  try {
+    const result = await fn();
+  return { writes, result };
+  } finally {
+    cloud.db.handle = real;
+  }
+}
+
+const tap = (campaignId: string, serviceId: string, who: Identity) => cloud.call('station', 'tap', { campaignId, serviceId }, who);
+
+function expectSettled(): void {
+  expect(checkInvariants(cloud).violations).toEqual([]);
+  expect(docs(cloud, 'station_taps', { done: false })).toEqual([]);
+}
+
+describe.each([
+  ['gift', 'gift'],
+  ['service', 'tea'],
+])('a %s tap cut after each write', (_kind, serviceId) => {
+  const campaignId = `cut${serviceId}`;
+  let steps = 0;
+
+  beforeAll(async () => {
+    okOf(await cloud.call('station', 'staffSaveCampaign', testCampaign(campaignId), admin));
+    // The uninterrupted tap: how many writes it makes (the first tap of its hour makes the most).
+    let made = 0;
+    const real = cloud.db.handle.bind(cloud.db);
+    cloud.db.handle = async (params: Record<string, unknown>) => {
+      if (WRITES.has(String(params.action))) made += 1;
+      return real(params);
+    };
+    okOf(await tap(campaignId, serviceId, worker(`${campaignId}-first`))).counted;
+    cloud.db.handle = real;
+    steps = made;
+    expect(steps).toBeGreaterThanOrEqual(3);
+  });
+
+  it('retried by the worker: the retry finishes it and tells the truth', async () => {
+    for (let k = 1; k < steps + 2; k++) {
+      const who = worker(`${campaignId}-retry-${k}`);
+      const cut = await cutAfter(k, () => tap(campaignId, serviceId, who));
+      const again = okOf(await tap(campaignId, serviceId, who));
+      if (serviceId === 'gift') {
+        // Cut before its last write: the retry gives it; cut after (or not at all): a record with its time.
+        expect([k, again.gift]).toEqual([k, cut.result.ok ? 'already' : 'given']);
+        expect(again.message).not.toMatch(/领过/);
+        if (cut.result.ok) expect(again.message).toMatch(/^返乡礼品已在\d\d:\d\d登记给你，没拿到请找志愿者$/);
+      } else expect([k, again.message]).toEqual([k, expect.stringMatching(/已记下|今天已经记下了/)]);
+      const third = okOf(await tap(campaignId, serviceId, who));
+      expect(third.counted).toBe(false);
+      expectSettled();
+    }
+  });
+
+  it('abandoned: the timer settles it, and a gift nobody was told to collect can be tapped again', async () => {
+    for (let k = 1; k < steps + 2; k++) {
+      const who = worker(`${campaignId}-left-${k}`);
+      const cut = await cutAfter(k, () => tap(campaignId, serviceId, who));
+      cloud.setTimeOffset(3 * 60_000);
+      await Promise.all([cloud.runTimer('station'), cloud.runTimer('station')]); // overlapping runs
+      cloud.setTimeOffset(0);
+      expectSettled();
+      const again = okOf(await tap(campaignId, serviceId, who));
+      if (serviceId === 'gift') {
+        // Cut mid-way it was undone (the worker never heard "请向志愿者领取"), so it is given now.
+        expect([k, again.gift]).toEqual([k, cut.result.ok ? 'already' : 'given']);
+        expect(again.message).not.toMatch(/领过/);
+      }
+      expectSettled();
+    }
+  });
+});
