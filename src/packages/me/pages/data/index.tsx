@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { DELETE_MY_DATA_PHRASE } from '@contract/account/model';
 import { PRIVACY_SUMMARY } from '@contract/privacy';
@@ -23,13 +23,18 @@ export default function MyDataPage() {
   const [report, setReport] = useState<DeleteReport | null>(null);
   const [error, setError] = useState('');
   const matches = typed.trim() === CONFIRM;
+  // Both taps of a quick double tap arrive before `busy` disables the button: the second would
+  // send a second delete, whose answer (nothing left to cancel) would replace the first's report.
+  const deleting = useRef(false);
   const remove = async () => {
     // What the worker typed goes to the server, which refuses anything but the phrase: the page
     // never vouches for a confirmation the worker did not give.
-    if (!matches || busy) return;
+    if (!matches || busy || deleting.current) return;
+    deleting.current = true;
     setBusy(true);
     setError('');
     const res = await call('account', 'deleteMyData', { confirm: typed.trim() as typeof CONFIRM });
+    deleting.current = false;
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     setReport(res.data);
