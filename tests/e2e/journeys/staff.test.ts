@@ -163,8 +163,8 @@ describe('staff: 工作台', () => {
     await shot(page, 'staff-day-list');
   }, 90000);
 
-  // issue 9 blocker 1 (the fair id arrives URL-encoded): staff reach 便民日叫号 from the fair page.
-  test('便民日 calling: a worker\'s number is called with 叫下一个号 and the worker sees 轮到你了！', async () => {
+  // issue 9 blocker 1 (the fair id arrived URL-encoded): staff reach 便民日叫号 from the fair page.
+  it('便民日 calling: a worker\'s number is called with 叫下一个号 and the worker sees 轮到你了！', async () => {
     const worker = await person(e2e, '郑大哥');
     await open(e2e, worker, TABS.home);
     await worker.locator('[data-testid="fair-banner"]').click();
