@@ -14,7 +14,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCR
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 async function addPhoto(page: Page, kind: string, name: string) {
-  await page.locator('[data-testid="aid-add"] .ad-chip').getByText(kind, { exact: true }).click();
+  await page.locator('[data-testid="aid-add"] .choice').getByText(kind, { exact: true }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.locator('[data-testid="aid-add-photo"]').click();
   await (await chooser).setFiles({ name, mimeType: 'image/png', buffer: PNG });
@@ -31,12 +31,12 @@ describe('帮扶 in the H5 build', () => {
     await page.locator('[data-testid="aid-bring"]').waitFor({ timeout: 30000 });
     expect(await page.locator('[data-testid="aid-bring"]').innerText()).toContain('劳动合同');
     expect(await page.locator('input[aria-label="想找什么工作"]').count()).toBe(0);
-    await page.locator('.ad-chip:visible').getByText('九江镇职工·家服务中心', { exact: true }).click();
+    await page.locator('.choice:visible').getByText('九江镇职工·家服务中心', { exact: true }).click();
     await page.locator('input[aria-label="姓名"]:visible').fill('阿依古丽·买买提');
     await page.locator('input[aria-label="手机号"]:visible').fill('19912345678');
     await page.locator('input[aria-label="身份证号"]:visible').fill('110105194912310021');
     await page.locator('input[aria-label="单位名称"]:visible').fill('鸿发制衣厂');
-    await page.locator('.ad-chip:visible').getByText('欠薪', { exact: true }).click();
+    await page.locator('.choice:visible').getByText('欠薪', { exact: true }).click();
     await page.locator('textarea:visible').first().fill('老板拖欠三个月工资，一直不给。');
     await page.locator('[data-testid="submit-aid"]').click();
     // A wrong ID number is refused in plain words, next to its field.
@@ -66,7 +66,7 @@ describe('帮扶 in the H5 build', () => {
     expect(seen).not.toContain('19912345678');
     await staff.locator('[data-testid="aid-accept"]').click();
     await staff.locator('.ad-status').getByText('已受理').waitFor({ timeout: 20000 });
-    await staff.locator('.ad-chip:visible').getByText('劳动合同', { exact: true }).click();
+    await staff.locator('.choice:visible').getByText('劳动合同', { exact: true }).click();
     await staff.locator('input[aria-label="补充说明"]:visible').fill('拍清楚签名页');
     await staff.locator('[data-testid="aid-ask-more"]').click();
     await staff.locator('.ad-status').getByText('需要补材料').waitFor({ timeout: 20000 });

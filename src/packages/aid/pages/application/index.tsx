@@ -61,7 +61,7 @@ function AddDocument({ app, onAdded }: { app: AidApplication; onAdded: (a: AidAp
         拍照或选照片（jpg、png），也可以是 PDF，每个不超过 5MB。只有你和办理的工作人员能看到。
       </Text>
       {AID_DOCUMENT_KINDS.map((k) => (
-        <Text key={k} className={kind === k ? 'ad-chip ad-chip--on' : 'ad-chip'} onClick={() => setKind(k)} aria-role='radio' aria-checked={kind === k}>
+        <Text key={k} className={kind === k ? 'choice choice--on' : 'choice'} onClick={() => setKind(k)} aria-role='radio' aria-checked={kind === k}>
           {AID_DOCUMENT_LABELS[k]}
         </Text>
       ))}

@@ -117,7 +117,7 @@ export default function AidApplyPage() {
       <View className='card'>
         <Text className='ad-section'>1. 想申请什么帮扶？</Text>
         {AID_KINDS.map((k) => (
-          <Text key={k} className={kind === k ? 'ad-chip ad-chip--on' : 'ad-chip'} onClick={() => changed(setKind)(k)} aria-role='radio' aria-checked={kind === k}>
+          <Text key={k} className={kind === k ? 'choice choice--on' : 'choice'} onClick={() => changed(setKind)(k)} aria-role='radio' aria-checked={kind === k}>
             {AID_KIND_LABELS[k]}
           </Text>
         ))}
@@ -141,7 +141,7 @@ export default function AidApplyPage() {
               {(list) => (
                 <View>
                   {list.map((c) => (
-                    <Text key={c.id} className={centreId === c.id ? 'ad-chip ad-chip--on' : 'ad-chip'} onClick={() => changed(setCentreId)(c.id)} aria-role='radio' aria-checked={centreId === c.id}>
+                    <Text key={c.id} className={centreId === c.id ? 'choice choice--on' : 'choice'} onClick={() => changed(setCentreId)(c.id)} aria-role='radio' aria-checked={centreId === c.id}>
                       {c.name}
                     </Text>
                   ))}
@@ -162,7 +162,7 @@ export default function AidApplyPage() {
                 <View key={f}>
                   <Text className='ad-line'>{FIELD_TITLES[f].label}</Text>
                   {(Object.keys(LEGAL_TOPIC_LABELS) as LegalTopic[]).map((t) => (
-                    <Text key={t} className={values.legalTopic === t ? 'ad-chip ad-chip--on' : 'ad-chip'} onClick={() => setField('legalTopic', t)} aria-role='radio' aria-checked={values.legalTopic === t}>
+                    <Text key={t} className={values.legalTopic === t ? 'choice choice--on' : 'choice'} onClick={() => setField('legalTopic', t)} aria-role='radio' aria-checked={values.legalTopic === t}>
                       {LEGAL_TOPIC_LABELS[t]}
                     </Text>
                   ))}

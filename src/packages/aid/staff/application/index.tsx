@@ -118,7 +118,7 @@ export default function AidStaffApplicationPage() {
                   {AID_DOCUMENT_KINDS.map((k) => {
                     const on = missing.includes(k);
                     return (
-                      <Text key={k} className={on ? 'ad-chip ad-chip--on' : 'ad-chip'} onClick={() => setMissing(on ? missing.filter((m) => m !== k) : [...missing, k])} aria-role='checkbox' aria-checked={on}>
+                      <Text key={k} className={on ? 'choice choice--on' : 'choice'} onClick={() => setMissing(on ? missing.filter((m) => m !== k) : [...missing, k])} aria-role='checkbox' aria-checked={on}>
                         {AID_DOCUMENT_LABELS[k]}
                       </Text>
                     );
@@ -133,7 +133,7 @@ export default function AidStaffApplicationPage() {
                   {hardship && (
                     <View>
                       {(Object.keys(AID_GIVEN_LABELS) as AidGivenKind[]).map((k) => (
-                        <Text key={k} className={aidKind === k ? 'ad-chip ad-chip--on' : 'ad-chip'} onClick={() => setAidKind(k)} aria-role='radio' aria-checked={aidKind === k}>
+                        <Text key={k} className={aidKind === k ? 'choice choice--on' : 'choice'} onClick={() => setAidKind(k)} aria-role='radio' aria-checked={aidKind === k}>
                           {AID_GIVEN_LABELS[k]}
                         </Text>
                       ))}

@@ -18,11 +18,11 @@ export default function AidQueuePage() {
   return (
     <PageShell>
       <View className='card'>
-        <Text className={!kind ? 'ad-chip ad-chip--on' : 'ad-chip'} onClick={() => setKind(undefined)} aria-role='radio' aria-checked={!kind}>
+        <Text className={!kind ? 'choice choice--on' : 'choice'} onClick={() => setKind(undefined)} aria-role='radio' aria-checked={!kind}>
           全部
         </Text>
         {AID_KINDS.map((k) => (
-          <Text key={k} className={kind === k ? 'ad-chip ad-chip--on' : 'ad-chip'} onClick={() => setKind(k)} aria-role='radio' aria-checked={kind === k}>
+          <Text key={k} className={kind === k ? 'choice choice--on' : 'choice'} onClick={() => setKind(k)} aria-role='radio' aria-checked={kind === k}>
             {AID_KIND_LABELS[k]}
           </Text>
         ))}

@@ -93,7 +93,7 @@ function Feedback({ article, onVoted }: { article: ArticleView; onVoted: (votes:
           <Text style={{ display: 'block' }}>哪里不好？（可以不选）</Text>
           <View>
             {(Object.keys(UNHELPFUL_REASONS) as UnhelpfulReason[]).map((r) => (
-              <Text key={r} className={reason === r ? 'rt-chip rt-chip--on' : 'rt-chip'} onClick={() => setReason(reason === r ? null : r)}>
+              <Text key={r} className={reason === r ? 'choice choice--on' : 'choice'} onClick={() => setReason(reason === r ? null : r)}>
                 {UNHELPFUL_REASONS[r]}
               </Text>
             ))}

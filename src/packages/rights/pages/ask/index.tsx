@@ -94,7 +94,7 @@ export default function RightsAskPage() {
         <Text className='rt-section'>1. 是哪一类问题？</Text>
         <View>
           {ARTICLE_CATEGORIES.map((c) => (
-            <Text key={c} className={category === c ? 'rt-chip rt-chip--on' : 'rt-chip'} onClick={() => changed(setCategory)(c)} aria-role='radio' aria-checked={category === c}>
+            <Text key={c} className={category === c ? 'choice choice--on' : 'choice'} onClick={() => changed(setCategory)(c)} aria-role='radio' aria-checked={category === c}>
               {ARTICLE_CATEGORY_LABELS[c]}
             </Text>
           ))}

@@ -57,7 +57,7 @@ function Choice<T extends string | boolean>(props: { title: string; options: Arr
       {props.options.map((o) => (
         <Text
           key={String(o.value)}
-          className={props.value === o.value ? 'rt-chip rt-chip--on' : 'rt-chip'}
+          className={props.value === o.value ? 'choice choice--on' : 'choice'}
           onClick={() => props.onChange(o.value)}
           aria-role='radio'
           aria-checked={props.value === o.value}
@@ -96,7 +96,7 @@ export default function RightsDeadlinesPage() {
         {KINDS.map((k) => (
           <Text
             key={k.kind}
-            className={kind === k.kind ? 'rt-chip rt-chip--on' : 'rt-chip'}
+            className={kind === k.kind ? 'choice choice--on' : 'choice'}
             onClick={() => {
               setKind(k.kind);
               setDate('');

@@ -228,7 +228,7 @@ export default function RightsStaffArticlePage() {
         <Text style={{ display: 'block', fontWeight: 600 }}>分类</Text>
         <View>
           {ARTICLE_CATEGORIES.map((c) => (
-            <Text key={c} className={form.category === c ? 'rt-chip rt-chip--on' : 'rt-chip'} onClick={() => setForm((f) => ({ ...f, category: c }))}>
+            <Text key={c} className={form.category === c ? 'choice choice--on' : 'choice'} onClick={() => setForm((f) => ({ ...f, category: c }))}>
               {ARTICLE_CATEGORY_LABELS[c]}
             </Text>
           ))}

@@ -23,7 +23,7 @@ export default function RightsStaffCasesPage() {
     <PageShell>
       <View>
         {FILTERS.map((f) => (
-          <Text key={f.value} className={status === f.value ? 'rt-chip rt-chip--on' : 'rt-chip'} onClick={() => setStatus(f.value)}>
+          <Text key={f.value} className={status === f.value ? 'choice choice--on' : 'choice'} onClick={() => setStatus(f.value)}>
             {f.label}
           </Text>
         ))}
