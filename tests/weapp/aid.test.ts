@@ -43,7 +43,7 @@ test('首页 → 申请帮扶 · 就业推荐 → the checklist and the short fo
   await type(app, '姓名', '阿卜杜·热合曼');
   await type(app, '手机号', '16612345678');
   await type(app, '想找什么工作', '仓管');
-  await type(app, '情况说明', '厂里停工了，想在九江附近找一份仓管的工作。');
+  await type(app, '简单说说你的情况', '厂里停工了，想在九江附近找一份仓管的工作。');
   await doubleTap(app, '提交申请');
   await waitForText(app, '已提交');
   expect(app.top().path).toBe(PAGES.aidApplication);

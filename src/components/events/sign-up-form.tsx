@@ -8,6 +8,7 @@ import { newRequestId } from '@contract/request-id';
 import { askEventSubscriptions } from './subscriptions';
 import './events.scss';
 import { AppButton } from '../button';
+import { formMessage } from '../../api/form-message';
 
 export const PROVINCES = [
   '广东', '广西', '湖南', '湖北', '江西', '四川', '重庆', '贵州', '云南', '河南', '河北', '山东', '山西', '安徽', '江苏',
@@ -117,7 +118,7 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
     // NETWORK: keep the request id, so tapping again cannot make a second entry.
     if (res.error.code !== 'NETWORK') setRequestId(newRequestId());
     setErrors(res.error.fields ?? {});
-    setMessage(res.error.message);
+    setMessage(formMessage(res.error, (f) => f.startsWith('form.') || f === 'members' || f === 'children'));
   }
 
   const fieldError = (key: string) => errors[`form.${key}`];

@@ -26,6 +26,7 @@ import { ensurePrivacyConsent, PRIVACY_DECLINED, SensitiveConsent } from '../../
 import { useCall } from '../../../../hooks/use-call';
 import { PAGES, TABS } from '../../../../routes';
 import '../../../../components/aid/aid.scss';
+import { formMessage } from '../../../../api/form-message';
 
 const FIELD_TITLES: Record<AidField, { label: string; placeholder: string; numeric?: boolean }> = {
   idNumber: { label: '身份证号', placeholder: '18位，最后一位可能是X' },
@@ -105,8 +106,10 @@ export default function AidApplyPage() {
     });
     setBusy(false);
     if (!res.ok) {
-      setErrors(res.error.fields ?? {});
-      setMessage(res.error.message);
+      const fields = res.error.fields ?? {};
+      setErrors(fields);
+      const onForm: string[] = ['centreId', 'name', 'phone', 'description', ...spec.fields];
+      setMessage(formMessage(res.error, (f) => onForm.includes(f)));
       return;
     }
     void Taro.redirectTo({ url: `${PAGES.aidApplication}?id=${res.data.id}&new=1` });

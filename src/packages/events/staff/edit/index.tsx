@@ -19,6 +19,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { openPage, PAGES } from '../../../../routes';
 import '../../../../components/events/events.scss';
 import { AppButton } from '../../../../components/button';
+import { formMessage } from '../../../../api/form-message';
 
 type GroupKind = 'single' | 'team' | 'family';
 
@@ -188,7 +189,7 @@ export default function StaffEditEventPage() {
     if (!res.ok) {
       if (res.error.code !== 'NETWORK') setRequestId(newRequestId());
       setErrors(res.error.fields ?? {});
-      setMessage(res.error.message);
+      setMessage(formMessage(res.error, (f) => f.startsWith('draft.')));
       return;
     }
     if (existing && Number(form.capacity) !== existing.capacity) {

@@ -12,6 +12,7 @@ import { ensurePrivacyConsent, PRIVACY_DECLINED, SensitiveConsent } from '../../
 import { HotlineCard } from '../../../../components/rights/hotline';
 import { PAGES } from '../../../../routes';
 import { AppButton } from '../../../../components/button';
+import { formMessage } from '../../../../api/form-message';
 
 function Check({ on, label, hint, onChange }: { on: boolean; label: string; hint: string; onChange: (v: boolean) => void }) {
   return (
@@ -82,7 +83,7 @@ export default function RightsAskPage() {
     setBusy(false);
     if (!res.ok) {
       setErrors(res.error.fields ?? {});
-      setMessage(res.error.code === 'NOT_SIGNED_IN' ? '请先在“我的”里登录再提问' : res.error.message);
+      setMessage(res.error.code === 'NOT_SIGNED_IN' ? '请先在“我的”里登录再提问' : formMessage(res.error, (f) => ['category', 'description', 'phone'].includes(f)));
       return;
     }
     void Taro.redirectTo({ url: `${PAGES.rightsCase}?id=${res.data.id}&new=1` });

@@ -17,6 +17,7 @@ import { call } from '../../../../api/call';
 import { PageShell } from '../../../../components/page-shell';
 import { openPage, PAGES } from '../../../../routes';
 import { AppButton } from '../../../../components/button';
+import { formMessage } from '../../../../api/form-message';
 
 /**
  * The article editor. Lists are one item per line; structured lines use ' | ' between parts:
@@ -157,7 +158,7 @@ export default function RightsStaffArticlePage() {
     setBusy(false);
     if (!res.ok) {
       setErrors(res.error.fields ?? {});
-      setMessage(res.error.message);
+      setMessage(formMessage(res.error, (f) => f.startsWith('draft.')));
       return;
     }
     setErrors({});
