@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { AID_STATUS_LABELS, type AidStep, type AidStatus } from '@contract/aid/model';
-import { shanghai } from '@contract/time';
+import { dayTimeText, shanghai } from '@contract/time';
 import './aid.scss';
 
 export const dayText = (d: Date | string) => shanghai(d).format('M月D日');
-export const timeText = (d: Date | string) => shanghai(d).format('M月D日 HH:mm');
 
 export function AidStatusTag({ status }: { status: AidStatus }) {
   const tone = status === 'done' ? ' ad-status--end' : status === 'refused' ? ' ad-status--refused' : status === 'needs-more' ? ' ad-status--needs-more' : '';
@@ -17,7 +16,7 @@ export function AidHistory({ history }: { history: AidStep[] }) {
     <View data-testid='aid-history'>
       {history.map((h, i) => (
         <Text key={i} className='ad-line'>
-          {timeText(h.at)} · {AID_STATUS_LABELS[h.status]}
+          {dayTimeText(h.at)} · {AID_STATUS_LABELS[h.status]}
           {h.note ? `：${h.note}` : ''}
         </Text>
       ))}
