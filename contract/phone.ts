@@ -1,6 +1,7 @@
-import * as z from 'zod';
-
-/** A mainland mobile number: 11 digits starting 13–19. The one rule every form and action checks. */
+/**
+ * A mainland mobile number: 11 digits starting 13–19. The one rule every form and action checks.
+ * Zod-free, because the pages import it at runtime; the schema form is in phone-schema.ts.
+ */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 
 /**
@@ -14,12 +15,3 @@ export function mobileProblem(text: string): string | null {
   if (/^\d{11}$/.test(phone)) return '这不是手机号：手机号是1开头的11位数字，请检查前两位';
   return '手机号是1开头的11位数字，例如 13812345678';
 }
-
-/** The schema form of the rule, for action inputs. */
-export const mobilePhone = z
-  .string()
-  .trim()
-  .superRefine((phone, ctx) => {
-    const problem = mobileProblem(phone);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { action } from '../define';
 import { requestIdSchema as requestId } from '../request-id-schema';
-import { mobilePhone } from '../phone';
+import { mobilePhone } from '../phone-schema';
 import {
   AID_DOCUMENT_KINDS,
   AID_GIVEN_LABELS,

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { requestIdSchema as requestId } from '../request-id-schema';
 import { action } from '../define';
-import { mobilePhone as phone } from '../phone';
+import { mobilePhone as phone } from '../phone-schema';
 import {
   CENTRE_SERVICES,
   FAIR_LIMITS,

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { requestIdSchema as requestId } from '../request-id-schema';
 import { action } from '../define';
-import { mobilePhone } from '../phone';
+import { mobilePhone } from '../phone-schema';
 import {
   ARTICLE_CATEGORIES,
   RIGHTS_LIMITS as L,

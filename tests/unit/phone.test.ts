@@ -1,4 +1,5 @@
-import { mobilePhone, mobileProblem } from '../../contract/phone';
+import { mobileProblem } from '../../contract/phone';
+import { mobilePhone } from '../../contract/phone-schema';
 
 describe('the one mobile-number rule (contract/phone.ts)', () => {
   test('a mobile passes, with spaces around it', () => {
