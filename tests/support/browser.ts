@@ -18,8 +18,8 @@ const FLAGS = [
 
 export interface TestBrowser {
   browser: Browser;
-  /** A fresh phone-sized page (375 x 740, like a common Android phone). */
-  newPage(): Promise<Page>;
+  /** A fresh phone-sized page (375 x 740, like a common Android phone; `width` for a narrower one). */
+  newPage(opts?: { width?: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -30,8 +30,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
   const contexts: BrowserContext[] = [];
   return {
     browser,
-    async newPage() {
-      const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    async newPage(opts = {}) {
+      const context = await browser.newContext({ viewport: { width: opts.width ?? 375, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
       contexts.push(context);
       return context.newPage();
     },

@@ -92,9 +92,10 @@ export function NearestFreeCard() {
       {centres.status === 'ready' && centres.data.length > 1 && (
         <View data-testid='nearest-near'>
           <Text className='muted line'>我在哪边？点一下，找离你近的：</Text>
-          <View className='chips'>
+          {/* pills that wrap: in 长辈模式 a sideways strip hid the last centre past the edge */}
+          <View>
             {centres.data.map((c) => (
-              <View key={c.id} className={picked?.near === c.id ? 'chip chip--on' : 'chip'} onClick={() => void pick(c.id)} aria-role='button'>
+              <View key={c.id} className={picked?.near === c.id ? 'choice choice--on' : 'choice'} onClick={() => void pick(c.id)} aria-role='button'>
                 <Text>{c.shortName}</Text>
               </View>
             ))}

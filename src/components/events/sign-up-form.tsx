@@ -42,7 +42,7 @@ function FieldInput({ field, value, onChange }: { field: FormField; value: strin
     const index = PROVINCES.indexOf(String(value ?? ''));
     return (
       <Picker mode='selector' range={PROVINCES} value={Math.max(index, 0)} onChange={(e) => onChange(PROVINCES[Number(e.detail.value)])}>
-        <View className='input ev-input' style={{ display: 'flex', alignItems: 'center' }}>
+        <View className='input'>
           <Text style={index >= 0 ? undefined : { color: 'var(--color-ink-soft)' }}>{index >= 0 ? PROVINCES[index] : '点这里选择'}</Text>
         </View>
       </Picker>
@@ -50,7 +50,7 @@ function FieldInput({ field, value, onChange }: { field: FormField; value: strin
   }
   return (
     <Input
-      className='input ev-input'
+      className='input'
       type={field.kind === 'phone' ? 'number' : 'text'}
       maxlength={field.kind === 'phone' ? 11 : 30}
       value={String(value ?? '')}
@@ -147,7 +147,7 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
           {members.map((m, i) => (
             <Input
               key={i}
-              className='input ev-input'
+              className='input'
               value={m}
               placeholder={`${event.group.kind === 'team' ? event.group.memberLabel : ''}${i + 1}`}
               onInput={(e) => setMembers((old) => old.map((x, k) => (k === i ? e.detail.value : x)))}
@@ -165,7 +165,7 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
           {children.map((c, i) => (
             <View key={i} className='ev-choice-row'>
               <Input
-                className='input ev-input'
+                className='input'
                 style={{ flex: 2 }}
                 value={c.name}
                 placeholder={`孩子${i + 1}的名字`}
@@ -173,7 +173,7 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
                 aria-label={`孩子${i + 1}的名字`}
               />
               <Input
-                className='input ev-input'
+                className='input'
                 style={{ flex: 1 }}
                 type='number'
                 maxlength={2}

@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { usePageParams } from '../../../../hooks/use-page-params';
 import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS } from '@contract/centres/model';
+import { dayTimeText } from '@contract/time';
 import { call } from '../../../../api/call';
 import { ErrorCard } from '../../../../components/centres/signed-out';
 import { PageShell } from '../../../../components/page-shell';
@@ -68,7 +69,7 @@ export default function BookingPage() {
           <Text className={active || b.status === 'arrived' ? 'tag tag--ok' : 'tag'}>{BOOKING_STATUS_LABELS[b.status]}</Text>
         </View>
         <Text className='line' style={{ fontSize: 'var(--font-title)' }}>
-          {b.when}
+          {dayTimeText(b.start)}
         </Text>
         <Text className='muted line'>{b.centreName}</Text>
       </View>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { stopPullDownRefresh, useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS, type MyFairTicket } from '@contract/centres/model';
+import { dayTimeText } from '@contract/time';
 import { monthDay } from '../../../../components/centres/client';
 import { ErrorCard } from '../../../../components/centres/signed-out';
 import { PageShell } from '../../../../components/page-shell';
@@ -67,14 +68,14 @@ export default function MyBookingsPage() {
               className='card'
               onClick={() => openPage(PAGES.booking, { id: b.id })}
               aria-role='button'
-              aria-label={`${CENTRE_SERVICE_LABELS[b.service]} ${b.when}`}
+              aria-label={`${CENTRE_SERVICE_LABELS[b.service]} ${dayTimeText(b.start)}`}
               data-testid='my-booking'
             >
               <View className='row'>
                 <Text style={{ fontSize: 'var(--font-title)', fontWeight: 600 }}>{CENTRE_SERVICE_LABELS[b.service]}</Text>
                 <Text className={b.status === 'booked' || b.status === 'arrived' ? 'tag tag--ok' : 'tag'}>{BOOKING_STATUS_LABELS[b.status]}</Text>
               </View>
-              <Text className='line'>{b.when}</Text>
+              <Text className='line'>{dayTimeText(b.start)}</Text>
               <Text className='muted line'>{b.centreName}</Text>
             </View>
           ))}

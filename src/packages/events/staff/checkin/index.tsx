@@ -132,7 +132,7 @@ export default function StaffCheckInPage() {
           </AppButton>
         ) : (
           <>
-            <Input className='input ev-input' value={code} placeholder='输入或粘贴入场码' onInput={(ev) => setCode(ev.detail.value)} aria-label='入场码' name='ticket-code' />
+            <Input className='input' value={code} placeholder='输入或粘贴入场码' onInput={(ev) => setCode(ev.detail.value)} aria-label='入场码' name='ticket-code' />
             <AppButton onClick={() => void checkInByCode(code)} data-testid='check-in'>
               签到
             </AppButton>
@@ -158,7 +158,7 @@ export default function StaffCheckInPage() {
         ))}
       </View>
       <View className='ev-choice-row' style={{ marginBottom: '24px' }}>
-        <Input className='input ev-input' style={{ flex: 1 }} value={search} placeholder='搜名字或手机后4位' onInput={(ev) => setSearch(ev.detail.value)} aria-label='搜索' />
+        <Input className='input' style={{ flex: 1 }} value={search} placeholder='搜名字或手机后4位' onInput={(ev) => setSearch(ev.detail.value)} aria-label='搜索' />
         <AppButton className='ev-small-button' onClick={() => setQuery(search.trim())}>
           搜索
         </AppButton>
@@ -214,7 +214,7 @@ export default function StaffCheckInPage() {
             </AppButton>
           )}
           <View className='ev-choice-row'>
-            <Input className='input ev-input' style={{ flex: 1 }} type='number' value={capacity} placeholder={`新名额（现在${event.state.data.capacity}）`} onInput={(ev) => setCapacity(ev.detail.value)} />
+            <Input className='input' style={{ flex: 1 }} type='number' value={capacity} placeholder={`新名额（现在${event.state.data.capacity}）`} onInput={(ev) => setCapacity(ev.detail.value)} />
             <AppButton kind='secondary' className='ev-small-button' onClick={() => void run('改名额', () => call('events', 'setCapacity', { id: eventId, capacity: Number(capacity) }))}>
               改名额
             </AppButton>

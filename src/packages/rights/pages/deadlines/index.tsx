@@ -147,7 +147,7 @@ export default function RightsDeadlinesPage() {
           <View>
             <Text className='rt-section'>{ask}</Text>
             <Picker mode='date' value={date || today} end={today} start='2000-01-01' onChange={(e) => setDate(String(e.detail.value))}>
-              <View className='input' style={{ display: 'flex', alignItems: 'center' }} data-testid='date'>
+              <View className='input' data-testid='date'>
                 <Text className={date ? '' : 'muted'}>{date ? dateText(date) : '点这里选日期'}</Text>
               </View>
             </Picker>

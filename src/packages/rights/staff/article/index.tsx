@@ -17,6 +17,8 @@ import { call } from '../../../../api/call';
 import { PageShell } from '../../../../components/page-shell';
 import { openPage, PAGES } from '../../../../routes';
 import { AppButton } from '../../../../components/button';
+// the rt- classes below: this page uses no rights component that would bring them
+import '../../../../components/rights/rights.scss';
 import { formMessage } from '../../../../api/form-message';
 
 /**
@@ -248,7 +250,7 @@ export default function RightsStaffArticlePage() {
         {field('keywords', '职工的说法（用、隔开，用于搜索）')}
         {field('related', '相关文章编号（用、隔开）')}
         {field('author', '整理人（职工能看到）')}
-        {field('effectiveLawCheckedAt', '法律条文核对日期（YYYY-MM-DD）')}
+        {field('effectiveLawCheckedAt', '法律条文核对日期（如 2026-01-31）')}
         <View className='rt-check' onClick={() => setForm((f) => ({ ...f, featured: !f.featured }))} aria-role='checkbox' aria-checked={form.featured}>
           <Text className='rt-check__box'>{form.featured ? '☑' : '☐'}</Text>
           <Text>在维权首页推荐</Text>

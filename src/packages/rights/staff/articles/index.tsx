@@ -8,6 +8,8 @@ import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, PAGES } from '../../../../routes';
 import { AppButton } from '../../../../components/button';
+// the rt- classes below: this page uses no rights component that would bring them
+import '../../../../components/rights/rights.scss';
 
 function reviewLine(r: StaffArticleRow): string {
   if (r.review.state !== 'reviewed') return `⚠ ${ARTICLE_REVIEW_LABELS['draft-unreviewed']}`;
