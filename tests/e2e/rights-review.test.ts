@@ -39,7 +39,7 @@ describe('维权: review state and deadlines in the H5 build', () => {
 
     await reader.reload();
     await reader.locator('[data-testid="article"]').waitFor({ timeout: 20000 });
-    expect(await reader.locator('[data-testid="article"]').innerText()).toMatch(/律师复核：李律师，\d{4}-\d{2}-\d{2}/);
+    expect(await reader.locator('[data-testid="article"]').innerText()).toMatch(/律师复核：李律师，(\d{4}年)?\d{1,2}月\d{1,2}日 周./);
     await shot(reader, 'article-reviewed');
   }, 120000);
 

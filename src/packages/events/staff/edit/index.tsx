@@ -13,7 +13,7 @@ import {
   type FormField,
 } from '@contract/events/model';
 import { newRequestId } from '@contract/request-id';
-import { fromShanghai, shanghai } from '@contract/time';
+import { dayText, fromShanghai, shanghai } from '@contract/time';
 import { call } from '../../../../api/call';
 import { PageShell } from '../../../../components/page-shell';
 import { openPage, PAGES } from '../../../../routes';
@@ -229,7 +229,7 @@ export default function StaffEditEventPage() {
           <View className='ev-choice-row'>
             <Picker mode='date' value={form.date} onChange={(e) => set('date', e.detail.value)}>
               <View className='input'>
-                <Text>{form.date}</Text>
+                <Text>{form.date ? dayText(form.date) : '选日期'}</Text>
               </View>
             </Picker>
             <Picker mode='time' value={form.start} onChange={(e) => set('start', e.detail.value)}>
@@ -248,7 +248,7 @@ export default function StaffEditEventPage() {
         <Field label='报名截止日期（当天20:00）' error={err('signUpClosesAt')}>
           <Picker mode='date' value={form.closeDate} onChange={(e) => set('closeDate', e.detail.value)}>
             <View className='input'>
-              <Text>{form.closeDate}</Text>
+              <Text>{form.closeDate ? dayText(form.closeDate) : '选日期'}</Text>
             </View>
           </Picker>
         </Field>

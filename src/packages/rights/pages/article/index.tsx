@@ -11,6 +11,7 @@ import { HotlineCard } from '../../../../components/rights/hotline';
 import { openAsk, openLegalBooking } from '../../../../components/rights/nav';
 import { useCall } from '../../../../hooks/use-call';
 import { PAGES, TABS } from '../../../../routes';
+import { dayText } from '@contract/time';
 import { AppButton } from '../../../../components/button';
 
 function Numbered({ items }: { items: string[] }) {
@@ -147,8 +148,8 @@ function readsAndHelpful(reads: number, helpful: number): string {
 }
 
 function articleCredit(a: ArticleView): string {
-  const reviewed = a.review.state === 'reviewed' ? `；律师复核：${a.review.reviewer}，${a.review.reviewedAt}` : '';
-  return `整理：${a.author}${reviewed}；法律条文核对到 ${a.effectiveLawCheckedAt}`;
+  const reviewed = a.review.state === 'reviewed' ? `；律师复核：${a.review.reviewer}，${dayText(a.review.reviewedAt)}` : '';
+  return `整理：${a.author}${reviewed}；法律条文核对到 ${dayText(a.effectiveLawCheckedAt)}`;
 }
 
 export default function RightsArticlePage() {

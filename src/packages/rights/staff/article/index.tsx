@@ -12,7 +12,7 @@ import {
   type ArticleStatus,
   type StaffArticle,
 } from '@contract/rights/model';
-import { shanghaiDay } from '@contract/time';
+import { dayText, shanghaiDay } from '@contract/time';
 import { call } from '../../../../api/call';
 import { PageShell } from '../../../../components/page-shell';
 import { openPage, PAGES } from '../../../../routes';
@@ -209,7 +209,7 @@ export default function RightsStaffArticlePage() {
           <Text className='rt-section'>律师复核</Text>
           {saved.review.state === 'reviewed' ? (
             <Text style={{ display: 'block' }}>
-              {ARTICLE_REVIEW_LABELS.reviewed}：{saved.review.reviewer}，{saved.review.reviewedAt}（下次复核 {saved.reviewDue}）
+              {ARTICLE_REVIEW_LABELS.reviewed}：{saved.review.reviewer}，{dayText(saved.review.reviewedAt)}（下次复核 {saved.reviewDue ? dayText(saved.reviewDue) : '—'}）
             </Text>
           ) : (
             <View>

@@ -7,13 +7,14 @@ import { AsyncView } from '../../../../components/async-view';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, PAGES } from '../../../../routes';
+import { dayText } from '@contract/time';
 import { AppButton } from '../../../../components/button';
 // the rt- classes below: this page uses no rights component that would bring them
 import '../../../../components/rights/rights.scss';
 
 function reviewLine(r: StaffArticleRow): string {
   if (r.review.state !== 'reviewed') return `⚠ ${ARTICLE_REVIEW_LABELS['draft-unreviewed']}`;
-  return `${r.reviewNeeded ? '⚠ 该复核了' : ARTICLE_REVIEW_LABELS.reviewed}：${r.review.reviewer}，${r.review.reviewedAt}（下次 ${r.reviewDue}）`;
+  return `${r.reviewNeeded ? '⚠ 该复核了' : ARTICLE_REVIEW_LABELS.reviewed}：${r.review.reviewer}，${dayText(r.review.reviewedAt)}（下次 ${r.reviewDue ? dayText(r.reviewDue) : '—'}）`;
 }
 
 /** Staff: every article with its feedback and review state; new, edit, 更新内置文章, and what workers missed. */

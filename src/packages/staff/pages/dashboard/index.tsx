@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Switch, Text, View } from '@tarojs/components';
-import { shanghai } from '@contract/time';
+import { monthDayText, shanghai } from '@contract/time';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
 import { saveXlsx } from '../../../../components/events/save-xlsx';
@@ -27,6 +27,12 @@ function rangeOf(key: RangeKey): { from: string; to: string } {
   return { from: day(last.startOf('year')), to: day(last) };
 }
 
+/** A month of the figures ('2026-11') as a clerk reads it: 11月, or 2025年11月 for another year. */
+function monthLabel(month: string): string {
+  const year = Number(month.slice(0, 4));
+  return `${year === shanghai().year() ? '' : `${year}年`}${Number(month.slice(5, 7))}月`;
+}
+
 function Figures({ range }: { range: { from: string; to: string } }) {
   const { state, reload } = useCall('staff', 'figures', range);
   return (
@@ -34,8 +40,9 @@ function Figures({ range }: { range: { from: string; to: string } }) {
       {(f) => (
         <View data-testid='figures'>
           <View className='card'>
+            {/* no weekdays at a range's ends (they only wrapped it); the tab above says which year */}
             <Text className='st-section'>
-              {f.from} 至 {f.to}
+              {monthDayText(f.from)} 至 {monthDayText(f.to)}
             </Text>
             {[
               ['服务人次（合计）', f.totals.served],
@@ -55,7 +62,7 @@ function Figures({ range }: { range: { from: string; to: string } }) {
           </View>
           <View className='card'>
             <Text className='st-section'>按月份（人次）</Text>
-            <Bars rows={f.byMonth.map((m) => ({ key: m.month, label: m.month, n: m.total }))} />
+            <Bars rows={f.byMonth.map((m) => ({ key: m.month, label: monthLabel(m.month), n: m.total }))} />
           </View>
           <View className='card'>
             <Text className='st-section'>按服务</Text>
