@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { shanghaiDay } from '../../../contract/time';
 import { PAGES, TABS } from '../../../src/routes';
+import { failOnConsoleErrors } from '../../support/console-errors';
 import { useE2E } from '../../support/e2e';
 import { bookFirstFreeSlot, doubleTap, fill, onScreen, open, person, shot, signUpAndGetTicket, STEP } from '../../support/journeys';
 
@@ -16,6 +17,7 @@ import { bookFirstFreeSlot, doubleTap, fill, onScreen, open, person, shot, signU
 jest.mock('@tarojs/taro', () => ({}));
 
 const e2e = useE2E();
+failOnConsoleErrors(e2e);
 
 /** 我的 -> 工作台 -> the link with this label. */
 async function fromWorkbench(page: Page, label: string): Promise<void> {

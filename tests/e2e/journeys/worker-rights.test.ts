@@ -5,6 +5,7 @@
  * and reads the answer.
  */
 import { TABS } from '../../../src/routes';
+import { failOnConsoleErrors } from '../../support/console-errors';
 import { useE2E } from '../../support/e2e';
 import { doubleTap, fill, onScreen, open, person, shot, STEP } from '../../support/journeys';
 
@@ -12,6 +13,7 @@ import { doubleTap, fill, onScreen, open, person, shot, STEP } from '../../suppo
 jest.mock('@tarojs/taro', () => ({}));
 
 const e2e = useE2E();
+failOnConsoleErrors(e2e);
 
 describe('worker: 维权', () => {
   it('search -> article -> 有用 -> 帮我算日子 -> ask -> staff answer -> the worker reads it', async () => {
