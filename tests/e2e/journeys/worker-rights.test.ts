@@ -24,7 +24,7 @@ describe('worker: 维权', () => {
     await onScreen(page, '搜索').first().click();
     const results = page.locator('[data-testid="results"]:visible');
     await results.waitFor({ timeout: STEP });
-    const first = results.locator('.rt-item').first();
+    const first = results.locator('.list-row').first();
     const title = (await first.innerText()).split('\n')[0];
     expect(title).toContain('补偿');
     await first.click();
@@ -74,7 +74,7 @@ describe('worker: 维权', () => {
     const staff = await person(e2e, '李律师', 'staff');
     await staff.locator('[data-testid="staff-entry"]').click();
     await onScreen(staff, '答复法律咨询').click();
-    await staff.locator('[data-testid="staff-cases"]:visible .rt-item').first().click();
+    await staff.locator('[data-testid="staff-cases"]:visible .list-row').first().click();
     await staff.locator('[data-testid="answer-form"]:visible').waitFor({ timeout: STEP });
     expect(await staff.locator('[data-testid="staff-case"]:visible').innerText()).toContain('主管昨天说明天不用来了');
     await fill(staff, '答复', '口头叫你明天不用来，属于单位解除劳动合同。干了三年，可以要3个月工资的经济补偿。请保留聊天记录和工资流水。');

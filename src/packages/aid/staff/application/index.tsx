@@ -99,7 +99,7 @@ export default function AidStaffApplicationPage() {
                 <Text className='ad-section'>材料</Text>
                 {app.documents.length === 0 && <Text className='muted'>还没有材料</Text>}
                 {app.documents.map((d) => (
-                  <View key={d.id} className='ad-row' onClick={() => void showFile(d.id, d.ext)} aria-role='button'>
+                  <View key={d.id} className='list-row' onClick={() => void showFile(d.id, d.ext)} aria-role='button'>
                     <Text className='ad-line'>
                       {AID_DOCUMENT_LABELS[d.kind]} · {d.name}
                     </Text>
