@@ -3,6 +3,7 @@ import { requestIdSchema as requestId } from '../request-id-schema';
 import { action } from '../define';
 import { mobilePhone as phone } from '../phone-schema';
 import {
+  BOOKING_TOPIC_MAX,
   CENTRE_SERVICES,
   FAIR_LIMITS,
   ROSTER_LIMITS,
@@ -104,6 +105,8 @@ export const centres = {
       remind: z.boolean().default(false).describe('提醒'),
       /** Optional: lets the centre call if the slot has to close. */
       phone: phone.optional(),
+      /** Optional: what the worker comes about (an article's title, editable), for the desk. */
+      topic: z.string().trim().max(BOOKING_TOPIC_MAX).optional().describe('想咨询的事'),
       /** The worker's own tick for sensitive information (SENSITIVE_SERVICES, e.g. 困难帮扶): refused without it. */
       sensitiveConsent: z.boolean().default(false).describe('同意提供敏感信息'),
     }),
