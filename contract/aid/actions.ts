@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { action } from '../define';
 import { requestIdSchema as requestId } from '../request-id-schema';
 import { mobilePhone } from '../phone-schema';
+import { phoneRevealInput } from '../phone-reveal-schema';
+import type { RevealedPhone } from '../privacy';
 import {
   AID_DOCUMENT_KINDS,
   AID_GIVEN_LABELS,
@@ -87,9 +89,10 @@ export const aid = {
       status: z.enum([...(Object.keys(AID_STATUS_LABELS) as [AidStatus, ...AidStatus[]]), 'open']).default('open'),
     }),
     access: 'staff',
+    kind: 'read',
   }),
-  staffApplication: action<StaffAidApplication>()({ input: z.strictObject({ id }), access: 'staff' }),
-  staffFile: action<AidFileLink>()({ input: z.strictObject({ id, documentId: id }), access: 'staff' }),
+  staffApplication: action<StaffAidApplication>()({ input: z.strictObject({ id }), access: 'staff', kind: 'read' }),
+  staffFile: action<AidFileLink>()({ input: z.strictObject({ id, documentId: id }), access: 'staff', kind: 'reveal' }),
   /** 受理: the staff member takes the application (已提交 -> 已受理). */
   staffAccept: action<StaffAidApplication>()({ input: z.strictObject({ id }), access: 'staff' }),
   staffAskMore: action<StaffAidApplication>()({
@@ -114,6 +117,8 @@ export const aid = {
     }),
     access: 'staff',
   }),
-  staffAlerts: action<WageAlert[]>()({ input: z.strictObject({ open: z.boolean().default(true) }), access: 'staff' }),
+  /** 显示号码: the applicant's number in full, for staff of the application's centre (audited as a reveal). */
+  staffRevealPhone: action<RevealedPhone>()({ input: phoneRevealInput, access: 'staff', kind: 'reveal' }),
+  staffAlerts: action<WageAlert[]>()({ input: z.strictObject({ open: z.boolean().default(true) }), access: 'staff', kind: 'read' }),
   staffAcknowledgeAlert: action<WageAlert>()({ input: z.strictObject({ id }), access: 'staff' }),
 };

@@ -108,8 +108,8 @@ export const events = {
   ticket: action<Ticket>()({ input: z.strictObject({ entryId: id }), access: 'worker' }),
 
   // ---- staff
-  staffList: action<StaffEventSummary[]>()({ input: z.strictObject({}), access: 'staff' }),
-  staffGet: action<EventDetail>()({ input: z.strictObject({ id }), access: 'staff' }),
+  staffList: action<StaffEventSummary[]>()({ input: z.strictObject({}), access: 'staff', kind: 'read' }),
+  staffGet: action<EventDetail>()({ input: z.strictObject({ id }), access: 'staff', kind: 'read' }),
   /**
    * Creates (no id) or edits an event. A create carries the editor's request id: a double tap on
    * 保存 or a retry answers with the draft the first press made (contract/request-id.ts).
@@ -133,6 +133,7 @@ export const events = {
       status: z.enum(['all', 'in', 'waitlisted', 'checked_in', 'cancelled']).optional(),
     }),
     access: 'staff',
+    kind: 'read',
   }),
   checkIn: action<CheckInOutcome>()({
     input: z.strictObject({ eventId: id, code: z.string().trim().min(1).max(80) }),
@@ -150,6 +151,7 @@ export const exportsFn = {
     /** Phones masked unless an admin asks for them (`fullPhones`); centre staff asking get FORBIDDEN. */
     input: z.strictObject({ eventId: id, fullPhones: z.boolean().default(false) }),
     access: 'staff',
+    kind: 'reveal',
   }),
 };
 

@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { requestIdSchema as requestId } from '../request-id-schema';
 import { action } from '../define';
 import { mobilePhone } from '../phone-schema';
+import { phoneRevealInput } from '../phone-reveal-schema';
+import type { RevealedPhone } from '../privacy';
 import {
   ARTICLE_CATEGORIES,
   RIGHTS_LIMITS as L,
@@ -99,8 +101,8 @@ export const rights = {
     access: 'worker',
   }),
 
-  staffArticles: action<StaffArticleRow[]>()({ input: z.strictObject({}), access: 'staff' }),
-  staffArticle: action<StaffArticle>()({ input: z.strictObject({ slug }), access: 'staff' }),
+  staffArticles: action<StaffArticleRow[]>()({ input: z.strictObject({}), access: 'staff', kind: 'read' }),
+  staffArticle: action<StaffArticle>()({ input: z.strictObject({ slug }), access: 'staff', kind: 'read' }),
   staffSaveArticle: action<StaffArticle>()({
     input: z.strictObject({ draft: articleDraft, isNew: z.boolean() }),
     access: 'admin',
@@ -119,12 +121,15 @@ export const rights = {
   staffConsultations: action<StaffConsultation[]>()({
     input: z.strictObject({ status: z.enum(['submitted', 'processing', 'answered', 'closed', 'open']).default('open') }),
     access: 'staff',
+    kind: 'read',
   }),
-  staffConsultation: action<StaffConsultation>()({ input: z.strictObject({ id }), access: 'staff' }),
+  staffConsultation: action<StaffConsultation>()({ input: z.strictObject({ id }), access: 'staff', kind: 'read' }),
   staffClaim: action<StaffConsultation>()({ input: z.strictObject({ id }), access: 'staff' }),
   staffAnswer: action<StaffConsultation>()({
     input: z.strictObject({ id, text: text(L.answerMax, L.answerMin) }),
     access: 'staff',
   }),
-  staffInsights: action<RightsInsights>()({ input: z.strictObject({}), access: 'staff' }),
+  /** 显示号码: the number the worker left, in full, for the reason chosen (audited as a reveal). */
+  staffRevealPhone: action<RevealedPhone>()({ input: phoneRevealInput, access: 'staff', kind: 'reveal' }),
+  staffInsights: action<RightsInsights>()({ input: z.strictObject({}), access: 'staff', kind: 'read' }),
 };
