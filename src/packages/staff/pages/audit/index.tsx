@@ -48,8 +48,8 @@ function AuditList() {
         </View>
       )}
       {!loading && !error && rows.length === 0 && (
-        <View className='card'>
-          <Text className='muted'>没有记录</Text>
+        <View className='card' data-testid='audit-empty'>
+          <Text className='muted'>{filter === 'all' ? '还没有操作记录：改动、查看完整号码和导出文件都会记在这里' : '没有这类记录'}</Text>
         </View>
       )}
       <View data-testid='audit-rows'>
