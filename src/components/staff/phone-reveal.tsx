@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Envelope } from '@contract/define';
@@ -21,15 +21,20 @@ export function PhoneReveal({ masked, reveal }: { masked: string; reveal: Reveal
   const [phone, setPhone] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
+  // A double tap lands before `busy` re-renders the button (seen on weapp): one reveal, one log line.
+  const sending = useRef(false);
 
   if (!masked) return <Text className='muted' style={{ display: 'block' }}>电话：没留</Text>;
 
   async function show() {
     if (!reason) return setMessage('请先选一个原因');
     if (reason === 'other' && !note.trim()) return setMessage('选了“其他”，请写一下原因');
+    if (sending.current) return;
+    sending.current = true;
     setBusy(true);
     setMessage('');
     const res = await reveal({ reason, note: note.trim() });
+    sending.current = false;
     setBusy(false);
     if (!res.ok) return setMessage(res.error.message);
     setPhone(res.data.phone);
