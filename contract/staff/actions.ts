@@ -22,11 +22,11 @@ const range = z
  */
 export const staff = {
   /** Who the staff member is and which centres they act for; a worker gets FORBIDDEN (the page asks). */
-  home: action<StaffHome>()({ input: z.strictObject({}), access: 'staff' }),
+  home: action<StaffHome>()({ input: z.strictObject({}), access: 'staff', kind: 'read' }),
   /** A worker's six-digit code for an admin to type; replaces the worker's previous code. */
   inviteCode: action<InviteCode>()({ input: z.strictObject({}), access: 'worker' }),
 
-  list: action<StaffMember[]>()({ input: z.strictObject({}), access: 'admin' }),
+  list: action<StaffMember[]>()({ input: z.strictObject({}), access: 'admin', kind: 'read' }),
   /** Grants or changes a role, naming the person by the code on their phone or by an existing record. */
   grant: action<StaffMember>()({
     input: z
@@ -55,10 +55,11 @@ export const staff = {
       before: z.iso.datetime({ offset: true }).optional().describe('翻页位置'),
     }),
     access: 'admin',
+    kind: 'read',
   }),
 
   /** The union's figures for any date range (Shanghai days, both included). */
-  figures: action<UnionFigures>()({ input: range, access: 'staff' }),
+  figures: action<UnionFigures>()({ input: range, access: 'staff', kind: 'read' }),
 };
 
 /** Added to function `exports` (staff files; exceljs lives only there). */
@@ -67,5 +68,6 @@ export const reportExports = {
   monthlyReport: action<ReportFile>()({
     input: z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').describe('月份'), fullPhones: z.boolean().default(false).describe('完整电话') }),
     access: 'staff',
+    kind: 'reveal',
   }),
 };

@@ -59,11 +59,12 @@ export const station = {
   }),
   tap: action<TapResult>()({ input: z.strictObject({ campaignId, serviceId }), access: 'worker' }),
 
-  staffCampaigns: action<CampaignSummary[]>()({ input: z.strictObject({}), access: 'staff' }),
+  staffCampaigns: action<CampaignSummary[]>()({ input: z.strictObject({}), access: 'staff', kind: 'read' }),
   staffSaveCampaign: action<Campaign>()({ input: campaignInput, access: 'staff' }),
   staffQrCode: action<{ scene: string; page: string; dataUrl: string }>()({
     input: z.strictObject({ campaignId }),
     access: 'staff',
+    kind: 'read',
   }),
-  staffStats: action<StationStats>()({ input: z.strictObject({ campaignId }), access: 'staff' }),
+  staffStats: action<StationStats>()({ input: z.strictObject({ campaignId }), access: 'staff', kind: 'read' }),
 };
