@@ -102,7 +102,8 @@ export const rights = {
   staffArticles: action<StaffArticleRow[]>()({ input: z.strictObject({}), access: 'staff' }),
   staffArticle: action<StaffArticle>()({ input: z.strictObject({ slug }), access: 'staff' }),
   staffSaveArticle: action<StaffArticle>()({
-    input: z.strictObject({ draft: articleDraft, isNew: z.boolean() }),
+    // A new article's 保存 carries its press's request id: a double tap or a retry makes one article.
+    input: z.strictObject({ draft: articleDraft, isNew: z.boolean(), requestId: requestId.optional() }),
     access: 'admin',
   }),
   staffSetArticleStatus: action<StaffArticle>()({

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { useRequestId } from '../../../../hooks/use-request-id';
 import { usePageParams } from '../../../../hooks/use-page-params';
 import type { EventDraftInput } from '@contract/events/actions';
 import {
@@ -12,7 +13,6 @@ import {
   type EventDetail,
   type FormField,
 } from '@contract/events/model';
-import { newRequestId } from '@contract/request-id';
 import { fromShanghai, shanghai } from '@contract/time';
 import { call } from '../../../../api/call';
 import { PageShell } from '../../../../components/page-shell';
@@ -163,8 +163,8 @@ export default function StaffEditEventPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState(id ? '正在加载…' : '');
   const [busy, setBusy] = useState(false);
-  // One id per 保存 of a new event: a double tap or a retry makes one draft (contract/request-id.ts).
-  const [requestId, setRequestId] = useState(newRequestId);
+  // One id per 保存 of a new event: a double tap or a retry makes one draft.
+  const press = useRequestId();
 
   useEffect(() => {
     if (!id) return;
@@ -184,10 +184,10 @@ export default function StaffEditEventPage() {
   async function save() {
     setBusy(true);
     setMessage('');
-    const res = await call('events', 'save', { ...(id ? { id } : { requestId }), draft: toDraft(form, existing) });
+    const res = await call('events', 'save', { ...(id ? { id } : { requestId: press.requestId() }), draft: toDraft(form, existing) });
+    press.answered(res);
     setBusy(false);
     if (!res.ok) {
-      if (res.error.code !== 'NETWORK') setRequestId(newRequestId());
       setErrors(res.error.fields ?? {});
       setMessage(formMessage(res.error, (f) => f.startsWith('draft.')));
       return;
