@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { useRequestId } from '../../../../hooks/use-request-id';
-import { LabelledField } from '../../../../components/form-field';
 import { usePageParams } from '../../../../hooks/use-page-params';
 import type { EventDraftInput } from '@contract/events/actions';
 import {
@@ -20,6 +19,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { openPage, PAGES } from '../../../../routes';
 import '../../../../components/events/events.scss';
 import { AppButton } from '../../../../components/button';
+import { LabelledField } from '../../../../components/form-field';
 import { formMessage } from '../../../../api/form-message';
 
 type GroupKind = 'single' | 'team' | 'family';
