@@ -97,3 +97,12 @@ export async function signUpAndGetTicket(e2e: E2E, page: Page, eventId: string, 
   await code.waitFor({ timeout: STEP });
   return (await code.innerText()).trim();
 }
+
+/**
+ * Moves the local cloud's clock to an hour before the event starts, when the door takes tickets
+ * (contract/events/check-in-window.ts); `e2e.cloud.setTimeOffset(0)` puts it back.
+ */
+export function clockAtTheDoor(e2e: E2E, eventId: string): void {
+  const [event] = e2e.cloud.db.find('events', { _id: eventId }) as Array<{ startsAt: Date | string }>;
+  e2e.cloud.setTimeOffset(new Date(event.startsAt).getTime() - Date.now() - 3600_000);
+}

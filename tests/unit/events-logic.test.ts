@@ -135,6 +135,12 @@ describe('events eligibility and forms', () => {
     const f = { name: '队长', phone: '13812345678' };
     expect(code(() => checkSignUp(team, { form: f, members: ['a', 'b'] }))).toContain('members');
     expect(checkSignUp(team, { form: f, members: Array.from({ length: 9 }, (_, i) => `m${i}`) }).seats).toBe(10);
+    // The captain is one of the ten already: typed again as a member, they would fill two seats.
+    const withCaptain = ['队长', ...Array.from({ length: 8 }, (_, i) => `m${i}`)];
+    expect(code(() => checkSignUp(team, { form: f, members: withCaptain }))).toContain('members');
+    expect(code(() => checkSignUp(team, { form: { ...f, name: ' 队长 ' }, members: [' 队长', ...withCaptain.slice(1)] }))).toContain('members');
+    const twice = ['m0', 'm0', ...Array.from({ length: 7 }, (_, i) => `n${i}`)];
+    expect(code(() => checkSignUp(team, { form: f, members: twice }))).toContain('members');
     const family = { form: FORM.slice(0, 2), group: { kind: 'family' as const, minChildren: 1, maxChildren: 2, childAgeMin: 3, childAgeMax: 12 }, eligibility: [] };
     expect(checkSignUp(family, { form: f, children: [{ name: '小明', age: 5 }, { name: '小红', age: 8 }] }).seats).toBe(3);
     expect(code(() => checkSignUp(family, { form: f, children: [{ name: '小明', age: 15 }] }))).toContain('孩子年龄');

@@ -22,7 +22,7 @@ const FILTERS = [
 ] as const;
 type Filter = (typeof FILTERS)[number]['key'];
 
-const TONE: Record<CheckInOutcome['result'], string> = { ok: 'ok', already: 'warn', wrong_event: 'bad', not_valid: 'bad', unknown: 'bad' };
+const TONE: Record<CheckInOutcome['result'], string> = { ok: 'ok', already: 'warn', wrong_event: 'bad', not_valid: 'bad', not_open: 'warn', unknown: 'bad' };
 
 function AttendeeRow({ a, canNoShow, onCheckIn, onNoShow }: { a: Attendee; canNoShow: boolean; onCheckIn: () => void; onNoShow: () => void }) {
   return (
@@ -66,19 +66,30 @@ export default function StaffCheckInPage() {
   const me = useCall('staff', 'home', {});
   const isAdmin = me.state.status === 'ready' && me.state.data.isAdmin;
   const [code, setCode] = useState('');
+  const [codeProblem, setCodeProblem] = useState('');
+  const [checking, setChecking] = useState(false);
   const [outcome, setOutcome] = useState<CheckInOutcome | null>(null);
   const [note, setNote] = useState('');
   const [capacity, setCapacity] = useState('');
 
   async function checkInByCode(raw: string) {
-    if (!raw.trim()) return;
+    setCodeProblem('');
+    if (!raw.trim()) {
+      // A tap with nothing typed must still answer, or the clerk taps again and again.
+      setOutcome(null);
+      setCodeProblem('请先扫码或输入票码');
+      return;
+    }
+    if (checking) return;
+    setChecking(true);
     const res = await call('events', 'checkIn', { eventId, code: raw.trim() });
+    setChecking(false);
     if (res.ok) {
       setOutcome(res.data);
       setCode('');
       if (res.data.result === 'ok') void list.reload();
       if (process.env.TARO_ENV === 'weapp') void Taro.vibrateShort({ type: res.data.result === 'ok' ? 'light' : 'heavy' });
-    } else setNote(res.error.message);
+    } else setCodeProblem(res.error.message);
   }
 
   async function scan() {
@@ -124,19 +135,18 @@ export default function StaffCheckInPage() {
 
       <View className='card'>
         <Text className='title' style={{ display: 'block' }}>
-          扫码签到
+          入场签到
         </Text>
-        {process.env.TARO_ENV === 'weapp' ? (
-          <AppButton onClick={() => void scan()}>
-            扫入场码
-          </AppButton>
-        ) : (
-          <>
-            <Input className='input ev-input' value={code} placeholder='输入或粘贴入场码' onInput={(ev) => setCode(ev.detail.value)} aria-label='入场码' name='ticket-code' />
-            <AppButton onClick={() => void checkInByCode(code)} data-testid='check-in'>
-              签到
-            </AppButton>
-          </>
+        {process.env.TARO_ENV === 'weapp' && <AppButton onClick={() => void scan()}>扫入场码</AppButton>}
+        {/* Scanning fails on a cracked or dim screen: the worker reads the short code aloud. */}
+        <Input className='input ev-input' value={code} placeholder='输入票码，如 K7Q-4PX' onInput={(ev) => setCode(ev.detail.value)} aria-label='入场码' name='ticket-code' />
+        <AppButton kind={process.env.TARO_ENV === 'weapp' ? 'secondary' : 'primary'} onClick={() => void checkInByCode(code)} busy={checking} data-testid='check-in'>
+          {process.env.TARO_ENV === 'weapp' ? '按票码签到' : '签到'}
+        </AppButton>
+        {codeProblem && (
+          <View className='ev-error' role='alert' data-testid='check-in-problem'>
+            <Text>{codeProblem}</Text>
+          </View>
         )}
         {outcome && (
           <View data-testid='check-in-result'>
