@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { usePageParams } from '../../../../hooks/use-page-params';
@@ -68,6 +68,7 @@ export default function StaffCheckInPage() {
   const [code, setCode] = useState('');
   const [codeProblem, setCodeProblem] = useState('');
   const [checking, setChecking] = useState(false);
+  const checkingNow = useRef(false);
   const [outcome, setOutcome] = useState<CheckInOutcome | null>(null);
   const [note, setNote] = useState('');
   const [capacity, setCapacity] = useState('');
@@ -80,9 +81,12 @@ export default function StaffCheckInPage() {
       setCodeProblem('请先扫码或输入票码');
       return;
     }
-    if (checking) return;
+    // Both taps of a double tap arrive before `checking` re-renders: the ref stops the second.
+    if (checkingNow.current) return;
+    checkingNow.current = true;
     setChecking(true);
     const res = await call('events', 'checkIn', { eventId, code: raw.trim() });
+    checkingNow.current = false;
     setChecking(false);
     if (res.ok) {
       setOutcome(res.data);
