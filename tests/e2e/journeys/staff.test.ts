@@ -116,7 +116,7 @@ describe('staff: 工作台', () => {
     expect(e2e.cloud.db.find('events', {}).filter((e) => e.title === '职工象棋比赛')).toHaveLength(1);
   }, 60000);
 
-  it('checks a worker in by the typed ticket code (double tap: 签到成功 once, then 已于HH:mm签到)', async () => {
+  it('checks a worker in by the typed ticket code (double tap: 签到成功 once, then 已于HH:mm签到); days early it says from when; an empty box says 请先扫码或输入票码', async () => {
     const worker = await person(e2e, '李秀英');
     const code = await signUpAndGetTicket(e2e, worker, 'ev-dianying', '李秀英', '13812345678');
 
