@@ -228,6 +228,15 @@ test('events check-in: by QR or short code, only from 2 hours before the start t
   expect([tooLate.result, tooLate.message]).toEqual(['not_open', '活动已经结束，不能再签到了']);
   cloud.setTimeOffset(0);
 
+  // A ticket from before the door codes: no short code, its QR still lets the worker in.
+  const oldTicket = 'a'.repeat(32);
+  await insertDocs(cloud, 'event_entries', [{ _id: 'entry-before-codes', eventId, openid: 'oWorker-old', requestId: 'old', activeKey: `${eventId}:oWorker-old`, ticketCode: oldTicket, status: 'confirmed', seats: 1, name: '老票', phone: '13900009999', employer: '', form: {}, party: [], subs: {}, createdAt: new Date(), updatedAt: new Date() }]);
+  const old = await ok(cloud, worker('old'), 'ticket', { entryId: 'entry-before-codes' });
+  expect([old.doorCode, old.code]).toEqual([null, `ZGJ1:${oldTicket}`]);
+  cloud.setTimeOffset(startsAt.getTime() - Date.now());
+  expect((await ok(cloud, STAFF, 'checkIn', { eventId, code: old.code })).result).toBe('ok');
+  cloud.setTimeOffset(0);
+
   // Workers cannot use staff actions; staff lists never carry a full phone number.
   expect((await call(cloud, w, 'checkIn', { eventId, code: ticket.code })).error?.code).toBe('FORBIDDEN');
   expect((await call(cloud, w, 'attendees', { eventId })).error?.code).toBe('FORBIDDEN');
