@@ -185,8 +185,11 @@ export default function StaffCheckInPage() {
               a={a}
               canNoShow={event.state.status === 'ready' && new Date() >= new Date(event.state.data.startsAt)}
               onCheckIn={() => void call('events', 'checkInEntry', { eventId, entryId: a.entryId }).then((res) => {
-                if (res.ok) setOutcome(res.data);
-                else setNote(res.error.message);
+                if (res.ok) {
+                  setOutcome(res.data);
+                  // The answer is drawn in the 入场签到 card at the top: bring it into view.
+                  void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+                } else setNote(res.error.message);
                 void list.reload();
               })}
               onNoShow={() => void confirmThen('登记为没来？', `${a.name}的名额会让给候补的人。`, () => void run('登记没来', () => call('events', 'markNoShow', { eventId, entryId: a.entryId })))}
