@@ -9,6 +9,8 @@ import { canCancel } from '../../server/domain/events/records';
 import { CHUXI, nextFixed, nextMayDay, seedEventDrafts } from '../../server/seed/events';
 import { fromShanghai } from '../../contract/time';
 import type { FormField } from '../../contract/events/model';
+import { checkInClosedText, checkInWindow } from '../../contract/events/check-in-window';
+import { DOOR_CODE_ALPHABET, doorCodeOf, formatDoorCode } from '../../contract/events/door-code';
 
 const applicants = Array.from({ length: 40 }, (_, i) => ({ id: `entry-${i}`, seats: i % 5 === 0 ? 3 : 1, priority: i % 4 === 0 ? 1 : 0 }));
 
@@ -191,5 +193,29 @@ describe('events seed dates', () => {
       expect([id, draft.startsAt < draft.endsAt]).toEqual([id, true]);
       expect(draft.form.some((f) => f.key === 'name') && draft.form.some((f) => f.key === 'phone')).toBe(true);
     }
+  });
+});
+
+describe('the door: short codes and the check-in window', () => {
+  test('a door code is read however it was typed, and only from its alphabet', () => {
+    expect(doorCodeOf(' k7q-4px ')).toBe('K7Q4PX');
+    expect(doorCodeOf('K7Q 4PX')).toBe('K7Q4PX');
+    expect(doorCodeOf('K7Q4P')).toBeNull(); // too short
+    expect(doorCodeOf('K7Q-4P0')).toBeNull(); // 0 is not in it (nor O, 1, I, L)
+    expect(doorCodeOf('ILO-123')).toBeNull();
+    expect(formatDoorCode('K7Q4PX')).toBe('K7Q-4PX');
+    for (const c of '0O1IL') expect(DOOR_CODE_ALPHABET).not.toContain(c);
+  });
+
+  test('the door opens 2 hours before the start and closes at the end of the event day, Shanghai time', () => {
+    const event = { startsAt: fromShanghai('2026-12-05 19:30'), endsAt: fromShanghai('2026-12-05 21:30') };
+    const window = checkInWindow(event);
+    expect(window.opensAt).toEqual(fromShanghai('2026-12-05 17:30'));
+    expect(window.closesAt).toEqual(fromShanghai('2026-12-06 00:00'));
+    const now = fromShanghai('2026-12-05 17:29');
+    expect(checkInClosedText(window, now)).toBe('还没到签到时间，12月5日 周六 17:30起可以签到');
+    expect(checkInClosedText(window, fromShanghai('2026-12-05 17:30'))).toBeNull();
+    expect(checkInClosedText(window, fromShanghai('2026-12-05 23:59'))).toBeNull();
+    expect(checkInClosedText(window, fromShanghai('2026-12-06 00:00'))).toBe('活动已经结束，不能再签到了');
   });
 });
