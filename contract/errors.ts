@@ -21,6 +21,8 @@ export const ERROR_MESSAGES = {
   FOREIGN_ORIGIN: '请从小程序里打开再试',
   // ---- privacy: sensitive personal information needs its own tick (PIPL art. 29)
   SENSITIVE_CONSENT_REQUIRED: '这些信息需要你单独勾选同意后才能提交',
+  /** 显示号码 on a case whose worker left no number (docs/privacy.md). */
+  NO_PHONE: '这位职工没有留电话',
   // ---- centres
   NOT_YOUR_CENTRE: '你只能管理自己服务中心的预约',
   SERVICE_NOT_OFFERED: '这个服务中心暂时不提供这项服务的预约',
@@ -42,7 +44,10 @@ export const ERROR_MESSAGES = {
   QUEUE_EMPTY: '后面没有人在等了',
   // ---- station
   CAMPAIGN_NOT_FOUND: '没有找到这个服务点，请重新扫码',
-  CAMPAIGN_NOT_RUNNING: '服务点今天没有开放',
+  CAMPAIGN_NOT_STARTED: '服务点还没开始，到开始那天再来',
+  CAMPAIGN_ENDED: '服务点已经结束了，谢谢你',
+  /** Said with the campaign's hours: 现在不在服务时间（每天 8:00–20:00） */
+  STATION_CLOSED_NOW: '现在不在服务时间',
   STATION_SERVICE_NOT_FOUND: '没有这项服务',
   // ---- events
   EVENT_NOT_FOUND: '没有找到这个活动，可能已经下架',

@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { action } from '../define';
 import { requestIdSchema as requestId } from '../request-id-schema';
 import { mobilePhone } from '../phone-schema';
+import { phoneRevealInput } from '../phone-reveal-schema';
+import type { RevealedPhone } from '../privacy';
 import {
   AID_DOCUMENT_KINDS,
   AID_GIVEN_LABELS,
@@ -97,9 +99,10 @@ export const aid = {
       status: z.enum([...(Object.keys(AID_STATUS_LABELS) as [AidStatus, ...AidStatus[]]), 'open']).default('open').describe('状态'),
     }),
     access: 'staff',
+    kind: 'read',
   }),
-  staffApplication: action<StaffAidApplication>()({ input: z.strictObject({ id: applicationId }), access: 'staff' }),
-  staffFile: action<AidFileLink>()({ input: z.strictObject({ id: applicationId, documentId }), access: 'staff' }),
+  staffApplication: action<StaffAidApplication>()({ input: z.strictObject({ id: applicationId }), access: 'staff', kind: 'read' }),
+  staffFile: action<AidFileLink>()({ input: z.strictObject({ id: applicationId, documentId }), access: 'staff', kind: 'reveal' }),
   /** 受理: the staff member takes the application (已提交 -> 已受理). */
   staffAccept: action<StaffAidApplication>()({ input: z.strictObject({ id: applicationId }), access: 'staff' }),
   staffAskMore: action<StaffAidApplication>()({
@@ -125,6 +128,8 @@ export const aid = {
     }),
     access: 'staff',
   }),
-  staffAlerts: action<WageAlert[]>()({ input: z.strictObject({ open: z.boolean().default(true).describe('只看未处理的') }), access: 'staff' }),
+  /** 显示号码: the applicant's number in full, for staff of the application's centre (audited as a reveal). */
+  staffRevealPhone: action<RevealedPhone>()({ input: phoneRevealInput, access: 'staff', kind: 'reveal' }),
+  staffAlerts: action<WageAlert[]>()({ input: z.strictObject({ open: z.boolean().default(true).describe('只看未处理的') }), access: 'staff', kind: 'read' }),
   staffAcknowledgeAlert: action<WageAlert>()({ input: z.strictObject({ id: id.describe('提醒') }), access: 'staff' }),
 };

@@ -126,7 +126,7 @@ export const centres = {
     access: 'worker',
   }),
 
-  staffDay: action<StaffDayView>()({ input: z.strictObject({ centreId, date: day }), access: 'staff' }),
+  staffDay: action<StaffDayView>()({ input: z.strictObject({ centreId, date: day }), access: 'staff', kind: 'read' }),
   staffCheckIn: action<StaffBookingRow>()({
     input: z.strictObject({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '预约码是8位字母和数字').describe('预约码') }),
     access: 'staff',

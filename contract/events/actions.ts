@@ -117,8 +117,8 @@ export const events = {
   ticket: action<Ticket>()({ input: z.strictObject({ entryId }), access: 'worker' }),
 
   // ---- staff
-  staffList: action<StaffEventSummary[]>()({ input: z.strictObject({}), access: 'staff' }),
-  staffGet: action<EventDetail>()({ input: z.strictObject({ id: eventId }), access: 'staff' }),
+  staffList: action<StaffEventSummary[]>()({ input: z.strictObject({}), access: 'staff', kind: 'read' }),
+  staffGet: action<EventDetail>()({ input: z.strictObject({ id: eventId }), access: 'staff', kind: 'read' }),
   /**
    * Creates (no id) or edits an event. A create carries the editor's request id: a double tap on
    * 保存 or a retry answers with the draft the first press made (contract/request-id.ts).
@@ -142,6 +142,7 @@ export const events = {
       status: z.enum(['all', 'in', 'waitlisted', 'checked_in', 'cancelled']).optional().describe('状态'),
     }),
     access: 'staff',
+    kind: 'read',
   }),
   checkIn: action<CheckInOutcome>()({
     input: z.strictObject({ eventId, code: z.string().trim().min(1).max(80).describe('入场码') }),
@@ -159,6 +160,7 @@ export const exportsFn = {
     /** Phones masked unless an admin asks for them (`fullPhones`); centre staff asking get FORBIDDEN. */
     input: z.strictObject({ eventId, fullPhones: z.boolean().default(false).describe('完整电话') }),
     access: 'staff',
+    kind: 'reveal',
   }),
 };
 

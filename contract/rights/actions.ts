@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { requestIdSchema as requestId } from '../request-id-schema';
 import { action } from '../define';
 import { mobilePhone } from '../phone-schema';
+import { phoneRevealInput } from '../phone-reveal-schema';
+import type { RevealedPhone } from '../privacy';
 import {
   ARTICLE_CATEGORIES,
   RIGHTS_LIMITS as L,
@@ -114,10 +116,11 @@ export const rights = {
     access: 'worker',
   }),
 
-  staffArticles: action<StaffArticleRow[]>()({ input: z.strictObject({}), access: 'staff' }),
-  staffArticle: action<StaffArticle>()({ input: z.strictObject({ slug: articleSlug }), access: 'staff' }),
+  staffArticles: action<StaffArticleRow[]>()({ input: z.strictObject({}), access: 'staff', kind: 'read' }),
+  staffArticle: action<StaffArticle>()({ input: z.strictObject({ slug: articleSlug }), access: 'staff', kind: 'read' }),
   staffSaveArticle: action<StaffArticle>()({
-    input: z.strictObject({ draft: articleDraft.describe('文章'), isNew: z.boolean().describe('新文章') }),
+    // A new article's 保存 carries its press's request id: a double tap or a retry makes one article.
+    input: z.strictObject({ draft: articleDraft.describe('文章'), isNew: z.boolean().describe('新文章'), requestId: requestId.optional() }),
     access: 'admin',
   }),
   staffSetArticleStatus: action<StaffArticle>()({
@@ -134,12 +137,15 @@ export const rights = {
   staffConsultations: action<StaffConsultation[]>()({
     input: z.strictObject({ status: z.enum(['submitted', 'processing', 'answered', 'closed', 'open']).default('open').describe('咨询状态') }),
     access: 'staff',
+    kind: 'read',
   }),
-  staffConsultation: action<StaffConsultation>()({ input: z.strictObject({ id: consultationId }), access: 'staff' }),
+  staffConsultation: action<StaffConsultation>()({ input: z.strictObject({ id: consultationId }), access: 'staff', kind: 'read' }),
   staffClaim: action<StaffConsultation>()({ input: z.strictObject({ id: consultationId }), access: 'staff' }),
   staffAnswer: action<StaffConsultation>()({
     input: z.strictObject({ id: consultationId, text: text(L.answerMax, L.answerMin).describe('答复') }),
     access: 'staff',
   }),
-  staffInsights: action<RightsInsights>()({ input: z.strictObject({}), access: 'staff' }),
+  /** 显示号码: the number the worker left, in full, for the reason chosen (audited as a reveal). */
+  staffRevealPhone: action<RevealedPhone>()({ input: phoneRevealInput, access: 'staff', kind: 'reveal' }),
+  staffInsights: action<RightsInsights>()({ input: z.strictObject({}), access: 'staff', kind: 'read' }),
 };

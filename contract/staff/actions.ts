@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { action } from '../define';
+import { requestIdSchema as requestId } from '../request-id-schema';
 import { FIGURES_MAX_DAYS, INVITE_CODE_LENGTH, type AuditPage, type InviteCode, type ReportFile, type StaffHome, type StaffMember, type UnionFigures } from './model';
 
 const day = z.iso.date().describe('日期');
@@ -22,11 +23,11 @@ const range = z
  */
 export const staff = {
   /** Who the staff member is and which centres they act for; a worker gets FORBIDDEN (the page asks). */
-  home: action<StaffHome>()({ input: z.strictObject({}), access: 'staff' }),
+  home: action<StaffHome>()({ input: z.strictObject({}), access: 'staff', kind: 'read' }),
   /** A worker's six-digit code for an admin to type; replaces the worker's previous code. */
   inviteCode: action<InviteCode>()({ input: z.strictObject({}), access: 'worker' }),
 
-  list: action<StaffMember[]>()({ input: z.strictObject({}), access: 'admin' }),
+  list: action<StaffMember[]>()({ input: z.strictObject({}), access: 'admin', kind: 'read' }),
   /** Grants or changes a role, naming the person by the code on their phone or by an existing record. */
   grant: action<StaffMember>()({
     input: z
@@ -36,6 +37,8 @@ export const staff = {
         name: z.string().trim().min(1).max(20).describe('姓名'),
         role: z.enum(['centre_staff', 'admin']).describe('角色'),
         centreIds: z.array(centreId).max(10).default([]).describe('服务中心'),
+        /** A grant by code is a create: 添加 carries its press's request id (contract/request-id.ts). */
+        requestId: requestId.optional(),
       })
       .refine((g) => (g.code ? 1 : 0) + (g.staffId ? 1 : 0) === 1, { message: '请输入登记码', path: ['code'] })
       .refine((g) => g.role === 'admin' || g.centreIds.length > 0, { message: '请至少选一个服务中心', path: ['centreIds'] }),
@@ -55,10 +58,11 @@ export const staff = {
       before: z.iso.datetime({ offset: true }).optional().describe('翻页位置'),
     }),
     access: 'admin',
+    kind: 'read',
   }),
 
   /** The union's figures for any date range (Shanghai days, both included). */
-  figures: action<UnionFigures>()({ input: range, access: 'staff' }),
+  figures: action<UnionFigures>()({ input: range, access: 'staff', kind: 'read' }),
 };
 
 /** Added to function `exports` (staff files; exceljs lives only there). */
@@ -67,5 +71,6 @@ export const reportExports = {
   monthlyReport: action<ReportFile>()({
     input: z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').describe('月份'), fullPhones: z.boolean().default(false).describe('完整电话') }),
     access: 'staff',
+    kind: 'reveal',
   }),
 };

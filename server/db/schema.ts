@@ -42,6 +42,7 @@ export const COLLECTIONS = {
   // ---- events (docs/events.md)
   events: 'events',
   eventEntries: 'event_entries',
+  eventDoorCodes: 'event_door_codes',
   eventDraws: 'event_draws',
   // ---- rights (docs/rights.md)
   rightsArticles: 'rights_articles',
@@ -154,6 +155,11 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
       { name: 'owner_created', keys: { openid: 1, createdAt: -1 } },
     ],
   },
+  event_door_codes: {
+    holds:
+      'The short ticket codes read aloud at the door, _id = `${eventId}:${code}` (unique per event by the _id itself, so entries from before the codes need no value): entryId.',
+    indexes: [],
+  },
   event_draws: {
     holds: 'A lottery draw, _id = eventId: seed, rules, the applicants and the drawn order (anyone can re-run it).',
     indexes: [],
@@ -228,7 +234,7 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
     ],
   },
   staff_invites: {
-    holds: 'A worker\'s six-digit code for an admin to grant a role, _id = the code: openid, expiresAt (10 minutes; swept daily).',
+    holds: 'A worker\'s six-digit code for an admin to grant a role, _id = the code: openid, expiresAt (10 minutes; swept daily); press, spentAt once a grant spent it (one press of 添加, server/db/once-per-press.ts).',
     indexes: [{ name: 'openid', keys: { openid: 1 } }],
   },
   rate_limits: {

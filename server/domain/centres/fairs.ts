@@ -19,6 +19,7 @@ import {
 import { shanghai, shanghaiDay } from '../../../contract/time';
 import type { Database } from '../../db/database';
 import { isDuplicateKey } from '../../db/counters';
+import { pressDocId, pressKey } from '../../db/once-per-press';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
@@ -247,7 +248,9 @@ export async function fairWalkIn(
 ): Promise<FairTicket> {
   const fair = await loadFair(ctx.db, input.fairId);
   assertCentre(ctx, fair.centreId);
-  const id = hashId('fair-walkin', ctx.openid, input.requestId);
+  // One ticket per press of 添加 (server/db/once-per-press.ts): its _id is made from the press, so
+  // the second try's add inside the transaction is a duplicate, answered with the first ticket.
+  const id = pressDocId('walkin-', pressKey(ctx.openid, input.requestId), 24);
   const queueOf = async () =>
     (await ctx.db.collection<QueueDoc>(COLLECTIONS.fairQueues).where({ _id: queueDocId(fair._id, input.queueId) }).limit(1).get()).data[0];
   try {
