@@ -14,6 +14,7 @@ import {
   type FairDay,
   type FairSummary,
   type FairTicket,
+  type GivenBackTicket,
   type MyFairTicket,
   type NearestFree,
   type ServiceRoster,
@@ -112,6 +113,13 @@ export const centres = {
     input: z.strictObject({ fairId: id, queueId: id, window: hhmm.optional() }),
     access: 'worker',
   }),
+
+  /**
+   * The worker gives a number back while it has not been called: it is never issued again and
+   * calling skips it. `requestId` per press: a retry answers the same give-back, even after the
+   * worker took a new number in that queue.
+   */
+  giveBackNumber: action<GivenBackTicket>()({ input: z.strictObject({ id, requestId }), access: 'worker' }),
 
   staffDay: action<StaffDayView>()({ input: z.strictObject({ centreId: id, date: day }), access: 'staff' }),
   staffCheckIn: action<StaffBookingRow>()({

@@ -257,8 +257,10 @@ export interface FairQueueView {
   issued: number;
   /** The number being served now (0 before the first call). */
   serving: number;
-  /** People still waiting. */
+  /** People still waiting: numbers after the one being served, less those given back. */
   waiting: number;
+  /** Numbers their holders gave back (never issued again; calling skips them). */
+  givenBack: number;
   windows: Array<FairWindow & { left: number }>;
 }
 
@@ -269,10 +271,10 @@ export interface FairTicket {
   number: number;
   /** 'HH:mm–HH:mm' when a window was chosen. */
   window?: string;
-  /** People before this ticket still waiting; 0 = it is your turn (or passed). */
+  /** People before this ticket still waiting (given-back numbers not counted); 0 = it is your turn (or passed). */
   ahead: number;
-  /** 'waiting' | 'serving' | 'done' */
-  state: 'waiting' | 'serving' | 'done';
+  /** 'returned': the worker gave the number back; it is never issued again. */
+  state: 'waiting' | 'serving' | 'done' | 'returned';
   name?: string;
 }
 
@@ -282,6 +284,13 @@ export interface MyFairTicket extends FairTicket {
   centreName: string;
   date: string;
   title: string;
+}
+
+/** The answer to giving a number back: the ticket (state 'returned') and whether a new one can be taken. */
+export interface GivenBackTicket extends FairTicket {
+  fairId: string;
+  /** The fair still hands out numbers (before its closing time on the day). */
+  canTakeAgain: boolean;
 }
 
 export interface FairDay {
