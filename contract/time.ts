@@ -38,6 +38,11 @@ export function isQuietHour(instant: Date | number): boolean {
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
+/** The year in front only when it is not this year's. */
+function yearPrefix(d: Dayjs, now: Date | number): string {
+  return d.year() === shanghai(now).year() ? '' : `${d.year()}年`;
+}
+
 /**
  * How a moment is shown to a person, on every page and in 我的数据: "11月30日 周一 09:00", with
  * the year in front when it is not this year's. One format, so a worker never compares
@@ -45,6 +50,16 @@ const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
  */
 export function dayTimeText(instant: Date | number | string, now: Date | number = Date.now()): string {
   const d = shanghai(instant);
-  const year = d.year() === shanghai(now).year() ? '' : `${d.year()}年`;
-  return `${year}${d.month() + 1}月${d.date()}日 ${WEEKDAYS[d.day()]} ${d.format('HH:mm')}`;
+  return `${yearPrefix(d, now)}${d.month() + 1}月${d.date()}日 ${WEEKDAYS[d.day()]} ${d.format('HH:mm')}`;
+}
+
+/** A Shanghai calendar day ('YYYY-MM-DD') in the same format without the time: "11月30日 周一". */
+export function dayText(day: string, now: Date | number = Date.now()): string {
+  const d = shanghai(fromShanghai(`${day} 12:00`));
+  return `${yearPrefix(d, now)}${monthDayText(day)} ${WEEKDAYS[d.day()]}`;
+}
+
+/** "11月30日": only where the weekday is shown beside it (a day tile) or the sentence needs no more. */
+export function monthDayText(day: string): string {
+  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 }

@@ -278,6 +278,14 @@ export interface FairTicket {
   name?: string;
 }
 
+/** A ticket's state in one word, for a tag (the fair page says more: 前面还有N人). */
+export const FAIR_TICKET_STATE_LABELS: Record<FairTicket['state'], string> = {
+  waiting: '排队中',
+  serving: '到你了',
+  done: '已叫过',
+  returned: '已退号',
+};
+
 /** A number the worker holds, for 我的预约: the day, the place and the queue by name. */
 export interface MyFairTicket extends FairTicket {
   fairId: string;

@@ -3,10 +3,9 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro, { stopPullDownRefresh, usePullDownRefresh } from '@tarojs/taro';
 import { usePageParams } from '../../../../hooks/use-page-params';
 import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS, type StaffDaySlot } from '@contract/centres/model';
-import { shanghai, shanghaiDay } from '@contract/time';
+import { dayText, shanghai, shanghaiDay } from '@contract/time';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
-import { monthDay } from '../../../../components/centres/client';
 import { newRequestId } from '@contract/request-id';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
@@ -126,7 +125,7 @@ export default function StaffDayPage() {
         <AppButton kind='secondary' onClick={() => setDate(shiftDay(date, -1))}>
           ‹ 前一天
         </AppButton>
-        <Text style={{ fontWeight: 600, whiteSpace: 'nowrap', flexShrink: 0 }}>{date === shanghaiDay() ? '今天' : monthDay(date)}</Text>
+        <Text style={{ fontWeight: 600, whiteSpace: 'nowrap', flexShrink: 0 }}>{date === shanghaiDay() ? '今天' : dayText(date)}</Text>
         <AppButton kind='secondary' onClick={() => setDate(shiftDay(date, 1))}>
           后一天 ›
         </AppButton>

@@ -4,6 +4,7 @@ import { usePageParams } from '../../../../hooks/use-page-params';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
 import { newRequestId } from '@contract/request-id';
+import { dayText } from '@contract/time';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import '../../../../components/centres/bookings.scss';
@@ -52,7 +53,7 @@ export default function FairStaffPage() {
         {(f) => (
           <View>
             <Text className='title' style={{ display: 'block' }}>
-              {f.title} · {f.date}
+              {f.title} · {dayText(f.date)}
             </Text>
             {f.queues.map((q) => (
               <View key={q.id} className='card'>

@@ -3,9 +3,10 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { usePageParams } from '../../../../hooks/use-page-params';
 import type { TapResult } from '@contract/station/model';
+import { monthDayText } from '@contract/time';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
-import { ensureDemoIdentity, monthDay } from '../../../../components/centres/client';
+import { ensureDemoIdentity } from '../../../../components/centres/client';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { TABS } from '../../../../routes';
@@ -66,7 +67,7 @@ export default function StationPointPage() {
               </Text>
               <Text style={{ display: 'block' }}>{point.campaign.station}</Text>
               <Text className='muted' style={{ display: 'block' }}>
-                {monthDay(point.campaign.startDate)}–{monthDay(point.campaign.endDate)} 每天 {point.campaign.opens}–{point.campaign.closes}
+                {monthDayText(point.campaign.startDate)}–{monthDayText(point.campaign.endDate)} 每天 {point.campaign.opens}–{point.campaign.closes}
               </Text>
               {point.phase !== 'running' && (
                 <Text className='error-text'>{point.phase === 'before' ? '服务点还没开始，到时再来。' : '今年的服务点已经结束了，谢谢！'}</Text>
