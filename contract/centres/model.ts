@@ -320,6 +320,8 @@ export interface FairDay {
 
 export interface FairSummary {
   id: string;
+  /** Lets the staff 叫号 page offer only the fairs of the caller's centres. */
+  centreId: string;
   date: string;
   title: string;
   centreName: string;

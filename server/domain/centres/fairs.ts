@@ -116,6 +116,7 @@ export async function listFairs(ctx: HandlerContext): Promise<FairSummary[]> {
     .get();
   return res.data.map((f) => ({
     id: f._id,
+    centreId: f.centreId,
     date: f.date,
     title: f.title,
     centreName: f.centreName,
