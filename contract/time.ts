@@ -36,7 +36,8 @@ export function isQuietHour(instant: Date | number): boolean {
   return hour >= QUIET_HOURS.from || hour < QUIET_HOURS.to;
 }
 
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+/** By dayjs's day(): 0 = Sunday. The one weekday table (the booking page's day tiles use it too). */
+export const WEEKDAY_LABELS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
 
 /** The year in front only when it is not this year's. */
 function yearPrefix(d: Dayjs, now: Date | number): string {
@@ -50,13 +51,13 @@ function yearPrefix(d: Dayjs, now: Date | number): string {
  */
 export function dayTimeText(instant: Date | number | string, now: Date | number = Date.now()): string {
   const d = shanghai(instant);
-  return `${yearPrefix(d, now)}${d.month() + 1}月${d.date()}日 ${WEEKDAYS[d.day()]} ${d.format('HH:mm')}`;
+  return `${yearPrefix(d, now)}${d.month() + 1}月${d.date()}日 ${WEEKDAY_LABELS[d.day()]} ${d.format('HH:mm')}`;
 }
 
 /** A Shanghai calendar day ('YYYY-MM-DD') in the same format without the time: "11月30日 周一". */
 export function dayText(day: string, now: Date | number = Date.now()): string {
   const d = shanghai(fromShanghai(`${day} 12:00`));
-  return `${yearPrefix(d, now)}${monthDayText(day)} ${WEEKDAYS[d.day()]}`;
+  return `${yearPrefix(d, now)}${monthDayText(day)} ${WEEKDAY_LABELS[d.day()]}`;
 }
 
 /** "11月30日": only where the weekday is shown beside it (a day tile) or the sentence needs no more. */
