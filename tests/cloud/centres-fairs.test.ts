@@ -183,6 +183,10 @@ describe('giving a 便民日 number back', () => {
     expect(retried).toMatchObject({ number: first.number, state: 'returned' });
     const { mine } = await queueOf('main', me);
     expect(mine).toEqual([expect.objectContaining({ number: second.number, state: 'waiting' })]);
+    // 我的数据 keeps both: the number held and the one given back.
+    const data = okOf(await cloud.call('account', 'myData', {}, me));
+    const fair = data.sections.find((x) => x.key === 'fair')!;
+    expect(fair.items.map((i) => i.detail)).toEqual([expect.stringMatching(new RegExp(`${second.number}号 · 退过${first.number}号$`))]);
   });
 
   it(`退号 racing the staff calling the same number: exactly one wins, ${ROUNDS} rounds at once`, async () => {
