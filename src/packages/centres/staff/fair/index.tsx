@@ -24,15 +24,28 @@ import { AppButton } from '../../../../components/button';
 export default function FairStaffPage() {
   const param = usePageParams().id ?? '';
   const [id, setId] = useState(param);
+  /** After 换一场 the list stays up, even when there is only one to take. */
+  const [changing, setChanging] = useState(false);
   return (
     <PageShell>
       <StaffOnly>
         {(me) =>
           id ? (
-            <FairDesk id={id} onChange={param ? undefined : () => setId('')} />
+            <FairDesk
+              id={id}
+              onChange={
+                param
+                  ? undefined
+                  : () => {
+                      setChanging(true);
+                      setId('');
+                    }
+              }
+            />
           ) : (
             <FairChooser
               me={me}
+              pickAlone={!changing}
               onPick={(picked) => {
                 rememberChoice('fair', picked);
                 setId(picked);
@@ -46,12 +59,12 @@ export default function FairStaffPage() {
 }
 
 /** Today's fairs at the caller's centres, or (none today) the next ones; picks by itself when there is no choice to make. */
-function FairChooser({ me, onPick }: { me: StaffHome; onPick: (id: string) => void }) {
+function FairChooser({ me, pickAlone, onPick }: { me: StaffHome; pickAlone: boolean; onPick: (id: string) => void }) {
   const { state, reload } = useCall('centres', 'fairs', {});
   const mine = state.status === 'ready' ? state.data.filter((f) => me.isAdmin || me.centres.some((c) => c.id === f.centreId)) : [];
   const today = mine.filter((f) => f.when === 'today');
   const remembered = lastChoice('fair');
-  const auto = today.length === 1 ? today[0].id : today.find((f) => f.id === remembered)?.id;
+  const auto = !pickAlone ? undefined : today.length === 1 ? today[0].id : today.find((f) => f.id === remembered)?.id;
   useEffect(() => {
     if (auto) onPick(auto);
     // eslint-disable-next-line react-hooks/exhaustive-deps
