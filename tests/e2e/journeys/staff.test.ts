@@ -25,6 +25,22 @@ async function fromWorkbench(page: Page, label: string): Promise<void> {
   await onScreen(page, label).click();
 }
 
+/** A staff member of the given centres only (the dev sign-in makes an admin; the roles record is narrowed). */
+async function centreStaff(name: string, centreIds: string[]): Promise<Page> {
+  const page = await person(e2e, name, 'staff');
+  const [role] = e2e.cloud.db.find('roles', { name });
+  await e2e.cloud.db.handle({
+    action: 'database.modifyDocument',
+    collectionName: 'roles',
+    queryType: 'DOC',
+    query: JSON.stringify({ _id: role._id }),
+    data: JSON.stringify({ $set: { role: 'centre_staff', centreIds } }),
+    multi: false,
+    merge: true,
+  });
+  return page;
+}
+
 /** Presses a report button, catches the browser download and reads the workbook. */
 async function downloadReport(page: Page, button: string): Promise<{ fileName: string; book: ExcelJS.Workbook }> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP }), onScreen(page, button).click()]);
@@ -105,17 +121,7 @@ describe('staff: 工作台', () => {
   }, 60000);
 
   test('a centre\'s own staff member (one centre) opens 今天的预约和到场登记 on it, with no choice to make', async () => {
-    const page = await person(e2e, '沙头小吴', 'staff');
-    const [role] = e2e.cloud.db.find('roles', { name: '沙头小吴' });
-    await e2e.cloud.db.handle({
-      action: 'database.modifyDocument',
-      collectionName: 'roles',
-      queryType: 'DOC',
-      query: JSON.stringify({ _id: role._id }),
-      data: JSON.stringify({ $set: { role: 'centre_staff', centreIds: ['shatou'] } }),
-      multi: false,
-      merge: true,
-    });
+    const page = await centreStaff('沙头小吴', ['shatou']);
     await fromWorkbench(page, '今天的预约和到场登记');
     await page.locator('[data-testid="staff-centre"]:visible', { hasText: '沙头' }).waitFor({ timeout: STEP });
     expect(await onScreen(page, '换一个中心').count()).toBe(0);
@@ -324,5 +330,25 @@ describe('staff: 工作台', () => {
     expect(text).not.toMatch(/\b[a-z]+\.[a-zA-Z]+\b/);
     expect(text).not.toContain('fullPhones');
     expect(text).toMatch(/月报/);
+  }, 60000);
+
+  // Last in the file: a 便民日 today changes what the other tests' pages show.
+  it('便民日叫号 opens straight on the one 便民日 running today at the staff member\'s centre', async () => {
+    const admin = await e2e.cloud.makeStaff('fair-today-admin', 'admin');
+    const saved = await e2e.cloud.call('centres', 'staffSaveFair', {
+      centreId: 'yannan',
+      date: shanghaiDay(),
+      title: '烟南村今日便民日',
+      opens: '00:00',
+      closes: '23:59',
+      place: '村委会门前',
+      queues: [{ id: 'haircut', name: '义剪' }],
+    }, admin);
+    expect(saved.ok).toBe(true);
+    const page = await centreStaff('烟南小梁', ['yannan']);
+    await fromWorkbench(page, '便民日叫号');
+    await onScreen(page, /烟南村今日便民日/).first().waitFor({ timeout: STEP });
+    await onScreen(page, '叫下一个号').first().waitFor({ timeout: STEP });
+    await shot(page, 'staff-fair-today');
   }, 60000);
 });
