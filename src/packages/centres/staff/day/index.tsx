@@ -67,12 +67,12 @@ function CentreDesk({ me, param }: { me: StaffHome; param: string }) {
   }
   return (
     <View>
-      <View className='row'>
-        <Text className='title' data-testid='staff-centre'>
+      <View className='desk-head'>
+        <Text className='title desk-head__name' style={{ margin: 0 }} data-testid='staff-centre'>
           {centre.name}
         </Text>
         {me.centres.length > 1 && (
-          <AppButton kind='secondary' className='button--inline' onClick={() => setCentreId('')}>
+          <AppButton kind='secondary' onClick={() => setCentreId('')}>
             换一个中心
           </AppButton>
         )}

@@ -133,19 +133,19 @@ function FairDesk({ id, onChange }: { id: string; onChange?: () => void }) {
       <AsyncView state={state} onRetry={reload} emptyText=''>
         {(f) => (
           <View>
-            <View className='row'>
-              <Text className='title'>
-                {f.title} · {dayText(f.date)}
-              </Text>
+            <View className='desk-head'>
+              <View className='desk-head__name'>
+                <Text className='title' style={{ display: 'block', margin: 0 }}>
+                  {f.title} · {dayText(f.date)}
+                </Text>
+                <Text className='muted'>{f.centreName}</Text>
+              </View>
               {onChange && (
-                <AppButton kind='secondary' className='button--inline' onClick={onChange}>
+                <AppButton kind='secondary' onClick={onChange}>
                   换一场
                 </AppButton>
               )}
             </View>
-            <Text className='muted' style={{ display: 'block' }}>
-              {f.centreName}
-            </Text>
             {f.queues.map((q) => (
               <View key={q.id} className='card'>
                 <View className='row'>
