@@ -228,7 +228,7 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
     ],
   },
   staff_invites: {
-    holds: 'A worker\'s six-digit code for an admin to grant a role, _id = the code: openid, expiresAt (10 minutes; swept daily).',
+    holds: 'A worker\'s six-digit code for an admin to grant a role, _id = the code: openid, expiresAt (10 minutes; swept daily); press, spentAt once a grant spent it (one press of 添加, server/db/once-per-press.ts).',
     indexes: [{ name: 'openid', keys: { openid: 1 } }],
   },
   rate_limits: {

@@ -23,6 +23,7 @@ import {
 import { shanghai, shanghaiDay } from '../../../contract/time';
 import { getOrNull, type Database, type Transaction } from '../../db/database';
 import { isDuplicateKey } from '../../db/counters';
+import { pressDocId, pressKey } from '../../db/once-per-press';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
@@ -296,7 +297,9 @@ export async function fairWalkIn(
 ): Promise<FairTicket> {
   const fair = await loadFair(ctx.db, input.fairId);
   assertCentre(ctx, fair.centreId);
-  const id = hashId('fair-walkin', ctx.openid, input.requestId);
+  // One ticket per press of 现场登记取号 (server/db/once-per-press.ts): its _id is made from the
+  // press, and issue() finds it already held when the press comes again.
+  const id = pressDocId('walkin-', pressKey(ctx.openid, input.requestId), 24);
   const ticket = await issue(ctx.db, fair, input.queueId, { _id: id, openid: '', name: input.name, source: 'walk_in', window: '', createdAt: ctx.now }, input.window);
   return ticketView(ticket, await queueOf(ctx.db, ticket.queueKey));
 }

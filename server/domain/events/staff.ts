@@ -2,13 +2,12 @@
  * Staff actions on events. Each mutation lives in one function here (the audit log of issue 6
  * hooks in at the line marked "staff mutation"). Access 'staff' is checked at the door (ctx.staff).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { EventDraft } from '../../../contract/events/actions';
 import type { Attendee, CheckInOutcome, EntryStatus, EventDetail, StaffEventSummary } from '../../../contract/events/model';
 import { TICKET_PREFIX } from '../../../contract/events/model';
 import { maskPhone, phoneMatches } from '../../../contract/privacy';
 import { shanghai } from '../../../contract/time';
-import { isDuplicateKey } from '../../db/counters';
+import { addOnce, pressDocId, pressKey } from '../../db/once-per-press';
 import { AppError } from '../../runtime/app-error';
 import { assertEventScope } from '../staff/scope';
 import type { HandlerContext } from '../../runtime/context';
@@ -117,19 +116,13 @@ export async function saveEvent(ctx: HandlerContext, input: { id?: string; draft
     if (res.stats.updated !== 1 && Object.keys(lotteryClose).length > 0) throw new AppError('LOTTERY_CLOSE_LOCKED');
     return staffGet(ctx, { id: input.id });
   }
-  // The same staff member's same press makes the same _id: the second add of a double tap is a
-  // duplicate key, answered with the draft the first one made. Without a request id (scripts) a
-  // random id.
-  const id = input.requestId
-    ? `ev-${createHash('sha256').update(`${ctx.openid}\n${input.requestId}`).digest('hex').slice(0, 12)}`
-    : `ev-${randomBytes(6).toString('hex')}`;
+  // The same staff member's same press makes the same _id (server/db/once-per-press.ts): the
+  // second add of a double tap is answered with the draft the first one made.
+  const press = pressKey(ctx.openid, input.requestId);
+  const id = pressDocId('ev-', press);
   const lottery = draft.allocation === 'lottery' ? newSeed() : null;
-  try {
-    // ---- staff mutation (audit log: issue 6)
-    await eventsOf(ctx.db).add({ data: { _id: id, ...newEventFields(draft, ctx.now, lottery) } });
-  } catch (error) {
-    if (!input.requestId || !isDuplicateKey(error)) throw error;
-  }
+  // ---- staff mutation (audit log: issue 6)
+  await addOnce(eventsOf(ctx.db), { _id: id, ...newEventFields(draft, ctx.now, lottery) }, press);
   return staffGet(ctx, { id });
 }
 

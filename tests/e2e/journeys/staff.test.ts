@@ -288,10 +288,9 @@ describe('staff: 工作台', () => {
     expect(text).not.toContain('工作人员和权限');
   }, 90000);
 
-  // issue 9 major: "staff create actions are idempotent by request id like the worker's" — a
-  // double tap on 添加 spends the invite code on the first tap and the second says
-  // 没有找到这条信息，可能已被删除 under the success.
-  test.failing('roles: a double tap on 添加 grants once and shows no error', async () => {
+  // issue 9 major: staff creates are idempotent by request id — a double tap on 添加 spends the
+  // invite code once, and a second tap that reaches the server gets the same grant, not an error.
+  it('roles: a double tap on 添加 grants once and shows no error', async () => {
     const newcomer = await person(e2e, '林社工');
     await onScreen(newcomer, '我是工会工作人员').click();
     const codeText = newcomer.locator('[data-testid="staff-code"]:visible');
@@ -333,6 +332,43 @@ describe('staff: 工作台', () => {
     await shot(page, 'staff-phone-revealed');
     const logged = e2e.cloud.db.find('audit', { action: 'staffRevealPhone' }) as Array<{ outcome: string; note: { reason?: string } }>;
     expect(logged.map((r) => [r.outcome, r.note.reason])).toEqual([['ok', 'callBack']]);
+  }, 60000);
+
+  // issue 9 minor: "the station campaign form makes the clerk invent an id, type dates as text and
+  // has an unlabeled field".
+  it('平安返乡: a new campaign from a labelled form (no id to invent, dates and hours picked); a double-tapped 保存 makes one', async () => {
+    const page = await person(e2e, '黄主任', 'staff');
+    await fromWorkbench(page, '平安返乡服务点');
+    const form = page.locator('[data-testid="campaign-form"]:visible');
+    await form.waitFor({ timeout: STEP });
+    for (const label of ['活动名称', '服务点地点', '负责的服务中心', '开始日期', '结束日期', '每天开始时间', '每天结束时间', '礼品数量（份）']) {
+      await form.getByText(label, { exact: true }).waitFor({ timeout: STEP });
+    }
+    // Every box has its label; none asks for an id.
+    const inputs = await form.locator('input:visible').count();
+    expect(inputs).toBeGreaterThan(0);
+    expect(await form.locator('input[aria-label]:visible, [aria-label] input:visible').count()).toBe(inputs);
+    expect(await form.innerText()).not.toContain('编号');
+    // Dates are chosen, not typed: the box opens the phone's picker.
+    await form.locator('[aria-label="开始日期"]').click();
+    await page.locator('.taro-picker__action:visible, .weui-picker__action:visible').getByText('确定').click({ timeout: STEP });
+    await form.locator('[aria-label="开始日期"]').getByText(shanghaiDay()).waitFor({ timeout: STEP });
+
+    // Refused: the box that is wrong says so in plain Chinese.
+    await form.getByText('保存', { exact: true }).click();
+    await form.getByText('请填写活动名称').waitFor({ timeout: STEP });
+    await form.getByText('有几项要改，请看红字').waitFor();
+
+    await fill(page, '活动名称', '2028平安返乡');
+    await doubleTap(form.getByText('保存', { exact: true }));
+    await form.locator('[role="status"]').getByText(/^已保存：2028平安返乡/).waitFor({ timeout: STEP });
+    await page.waitForTimeout(1500);
+    expect(await form.locator('[role="alert"]').count()).toBe(0);
+    const made = e2e.cloud.db.find('station_campaigns', { name: '2028平安返乡' });
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ startDate: shanghaiDay(), opens: '08:00', closes: '20:00' });
+    await page.locator('[data-testid="station-stats"]:visible').getByText('2028平安返乡').waitFor({ timeout: STEP });
+    await shot(page, 'staff-station-campaign');
   }, 60000);
 
   it('the audit log shows what was just done, by whom', async () => {
