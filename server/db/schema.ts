@@ -42,6 +42,7 @@ export const COLLECTIONS = {
   // ---- events (docs/events.md)
   events: 'events',
   eventEntries: 'event_entries',
+  eventDoorCodes: 'event_door_codes',
   eventDraws: 'event_draws',
   // ---- rights (docs/rights.md)
   rightsArticles: 'rights_articles',
@@ -153,6 +154,11 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
       { name: 'event_status_seq', keys: { eventId: 1, status: 1, seq: 1 } },
       { name: 'owner_created', keys: { openid: 1, createdAt: -1 } },
     ],
+  },
+  event_door_codes: {
+    holds:
+      'The short ticket codes read aloud at the door, _id = `${eventId}:${code}` (unique per event by the _id itself, so entries from before the codes need no value): entryId.',
+    indexes: [],
   },
   event_draws: {
     holds: 'A lottery draw, _id = eventId: seed, rules, the applicants and the drawn order (anyone can re-run it).',

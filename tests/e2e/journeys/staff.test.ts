@@ -11,7 +11,7 @@ import { dayText, dayTimeText, shanghaiDay } from '../../../contract/time';
 import { PAGES, TABS } from '../../../src/routes';
 import { failOnConsoleErrors } from '../../support/console-errors';
 import { useE2E } from '../../support/e2e';
-import { bookFirstFreeSlot, doubleTap, fill, onScreen, open, person, shot, signUpAndGetTicket, STEP } from '../../support/journeys';
+import { bookFirstFreeSlot, clockAtTheDoor, doubleTap, fill, onScreen, open, person, shot, signUpAndGetTicket, STEP } from '../../support/journeys';
 
 // src/routes.ts also navigates with Taro; the suite only reads its paths, in Node.
 jest.mock('@tarojs/taro', () => ({}));
@@ -77,6 +77,9 @@ const LINKS = [
 ] as const;
 
 describe('staff: 工作台', () => {
+  // A journey that moved the clock to the door's hours must not leave it there for the next.
+  afterEach(() => e2e.cloud.setTimeOffset(0));
+
   it('each 工作台 link opens a page that works (no error, its own content)', async () => {
     const page = await person(e2e, '黄主任', 'staff');
     for (const link of LINKS) {
@@ -160,7 +163,7 @@ describe('staff: 工作台', () => {
     expect(e2e.cloud.db.find('events', {}).filter((e) => e.title === '职工象棋比赛')).toHaveLength(1);
   }, 60000);
 
-  it('checks a worker in by the typed ticket code (double tap: 签到成功 once, then 已于HH:mm签到)', async () => {
+  it('checks a worker in by the typed ticket code (double tap: 签到成功 once, then 已于HH:mm签到); days early it says from when; an empty box says 请先扫码或输入票码', async () => {
     const worker = await person(e2e, '李秀英');
     const code = await signUpAndGetTicket(e2e, worker, 'ev-dianying', '李秀英', '13812345678');
 
@@ -168,7 +171,19 @@ describe('staff: 工作台', () => {
     await fromWorkbench(page, '活动管理、报名名单和签到');
     await page.locator('[data-testid="staff-event"]:visible', { hasText: '职工电影之夜' }).click({ timeout: STEP });
     await page.locator('[data-testid="check-in"]:visible').waitFor({ timeout: STEP });
+    // Days before the film the door does not take the ticket yet, and says from when.
     await fill(page, '入场码', code);
+    await page.locator('[data-testid="check-in"]:visible').click();
+    await page.locator('[data-testid="check-in-result"]:visible').getByText(/还没到签到时间，\d+月\d+日 周. \d\d:\d\d起可以签到/).waitFor({ timeout: STEP });
+    expect(e2e.cloud.db.find('event_entries', { eventId: 'ev-dianying', status: 'checked_in' })).toHaveLength(0);
+    // An empty box answers too.
+    await page.locator('[data-testid="check-in"]:visible').click();
+    await page.locator('[data-testid="check-in-problem"]:visible').getByText('请先扫码或输入票码').waitFor({ timeout: STEP });
+    await shot(page, 'staff-check-in-empty');
+
+    clockAtTheDoor(e2e, 'ev-dianying');
+    // The short code as a person reads it out: lower case, a space for the dash.
+    await fill(page, '入场码', code.toLowerCase().replace('-', ' '));
     await doubleTap(page.locator('[data-testid="check-in"]:visible'));
     const result = page.locator('[data-testid="check-in-result"]:visible');
     await result.getByText(/签到成功|已于\d\d:\d\d签到/).first().waitFor({ timeout: STEP });
@@ -178,6 +193,7 @@ describe('staff: 工作台', () => {
     // The worker's ticket now says so.
     await worker.reload();
     await worker.locator('[data-testid="ticket"]:visible').getByText('已签到').waitFor({ timeout: STEP });
+    e2e.cloud.setTimeOffset(0);
   }, 90000);
 
   it('the centre\'s day list (from the centre page): the booking is listed on its day; its typed code (double tap) checks it in on that day and says which day otherwise', async () => {
