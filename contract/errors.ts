@@ -21,6 +21,8 @@ export const ERROR_MESSAGES = {
   FOREIGN_ORIGIN: '请从小程序里打开再试',
   // ---- privacy: sensitive personal information needs its own tick (PIPL art. 29)
   SENSITIVE_CONSENT_REQUIRED: '这些信息需要你单独勾选同意后才能提交',
+  /** 显示号码 on a case whose worker left no number (docs/privacy.md). */
+  NO_PHONE: '这位职工没有留电话',
   // ---- centres
   NOT_YOUR_CENTRE: '你只能管理自己服务中心的预约',
   SERVICE_NOT_OFFERED: '这个服务中心暂时不提供这项服务的预约',
@@ -40,9 +42,14 @@ export const ERROR_MESSAGES = {
   QUEUE_NOT_FOUND: '没有这个服务项目',
   WINDOW_FULL: '这个时间段的号已经领完了，请选其他时间',
   QUEUE_EMPTY: '后面没有人在等了',
+  NUMBER_CALLED: '已经叫到这个号了，不能再退，请到现场找工作人员',
+  TICKET_NOT_FOUND: '没有找到这个号，可能已经退掉了',
   // ---- station
   CAMPAIGN_NOT_FOUND: '没有找到这个服务点，请重新扫码',
-  CAMPAIGN_NOT_RUNNING: '服务点今天没有开放',
+  CAMPAIGN_NOT_STARTED: '服务点还没开始，到开始那天再来',
+  CAMPAIGN_ENDED: '服务点已经结束了，谢谢你',
+  /** Said with the campaign's hours: 现在不在服务时间（每天 8:00–20:00） */
+  STATION_CLOSED_NOW: '现在不在服务时间',
   STATION_SERVICE_NOT_FOUND: '没有这项服务',
   // ---- events
   EVENT_NOT_FOUND: '没有找到这个活动，可能已经下架',

@@ -50,17 +50,22 @@ function yearPrefix(d: Dayjs, now: Date | number): string {
  * 2026-11-30 09:00 on one page with 11月30日 周一 on another.
  */
 export function dayTimeText(instant: Date | number | string, now: Date | number = Date.now()): string {
-  const d = shanghai(instant);
-  return `${yearPrefix(d, now)}${d.month() + 1}月${d.date()}日 ${WEEKDAY_LABELS[d.day()]} ${d.format('HH:mm')}`;
+  return `${dayText(instant, now)} ${shanghai(instant).format('HH:mm')}`;
 }
 
-/** A Shanghai calendar day ('YYYY-MM-DD') in the same format without the time: "11月30日 周一". */
-export function dayText(day: string, now: Date | number = Date.now()): string {
-  const d = shanghai(fromShanghai(`${day} 12:00`));
-  return `${yearPrefix(d, now)}${monthDayText(day)} ${WEEKDAY_LABELS[d.day()]}`;
+/** A Shanghai calendar day as 'YYYY-MM-DD' (a fair's date, a slot day): no instant, no time zone. */
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The same without the time, for a whole day: "11月30日 周一". Takes an instant, or a calendar
+ * day 'YYYY-MM-DD', which is read as that day in Shanghai (not as midnight of the phone's zone).
+ */
+export function dayText(when: Date | number | string, now: Date | number = Date.now()): string {
+  const d = typeof when === 'string' && CALENDAR_DAY.test(when) ? shanghai(fromShanghai(`${when} 12:00`)) : shanghai(when);
+  return `${yearPrefix(d, now)}${d.month() + 1}月${d.date()}日 ${WEEKDAY_LABELS[d.day()]}`;
 }
 
-/** "11月30日": only where the weekday is shown beside it (a day tile) or the sentence needs no more. */
+/** "11月30日" of a calendar day: only where the weekday is shown beside it (a day tile) or the sentence needs no more. */
 export function monthDayText(day: string): string {
   return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 }

@@ -13,7 +13,7 @@
  *     removed. The audit log is kept (a security record, docs/privacy.md).
  */
 import { randomBytes } from 'node:crypto';
-import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS } from '../../../contract/centres/model';
+import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS, FAIR_TICKET_STATE_LABELS } from '../../../contract/centres/model';
 import { ENTRY_STATUS_LABELS } from '../../../contract/events/model';
 import { AID_KIND_LABELS, AID_STATUS_LABELS } from '../../../contract/aid/model';
 import { CONSULTATION_STATUS_LABELS, ARTICLE_CATEGORY_LABELS } from '../../../contract/rights/model';
@@ -62,7 +62,7 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
     ctx.db.collection<{ role: 'admin' | 'centre_staff'; name?: string }>(COLLECTIONS.roles).where({ _id: ctx.openid }).limit(1).get(),
     mine<EntryDoc>(ctx, COLLECTIONS.eventEntries),
     mine<BookingDoc>(ctx, COLLECTIONS.bookings),
-    mine<{ fairId: string; queueId: string; number: number; createdAt: Date }>(ctx, COLLECTIONS.fairTickets),
+    mine<{ fairId: string; queueId: string; number: number; createdAt: Date; returnedAt?: Date; givenBack?: Array<{ number: number }> }>(ctx, COLLECTIONS.fairTickets),
     mine<ConsultationDoc>(ctx, COLLECTIONS.rightsConsultations),
     mine<FavouriteDoc>(ctx, COLLECTIONS.rightsFavourites),
     mine<VoteDoc>(ctx, COLLECTIONS.rightsVotes),
@@ -107,14 +107,18 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
       '安排服务中心的时间和座位、提醒你；预约结束后保留一年，然后只留人数。',
       bookings.map((b) => ({
         label: `${b.centreName} · ${CENTRE_SERVICE_LABELS[b.service] ?? b.service}`,
-        detail: `${day(b.start)} · ${BOOKING_STATUS_LABELS[b.status] ?? b.status}${b.phone ? ` · 手机 ${b.phone}` : ''}`,
+        detail: `${day(b.start)} · ${BOOKING_STATUS_LABELS[b.status] ?? b.status}${b.topic ? ` · 想咨询：${b.topic}` : ''}${b.phone ? ` · 手机 ${b.phone}` : ''}`,
       })),
     ),
     section('fair', '便民日取号', '便民日当天排队叫号用。', tickets.map((t) => {
         // The day and the queue the worker chose (…（12月12日） · 义剪), not ids.
         const fair = fairs.get(t.fairId);
         const queue = fair?.queues.find((q) => q.id === t.queueId)?.name;
-        return { label: `${fair?.title ?? '便民日'}${queue ? ` · ${queue}` : ''}`, detail: `${day(t.createdAt)} · ${t.number}号` };
+        // A number given back is still held (it is never issued again), and so are the earlier ones.
+        const earlier = (t.givenBack ?? []).map((g) => g.number).filter((n) => n !== t.number);
+        const state = t.returnedAt ? `（${FAIR_TICKET_STATE_LABELS.returned}）` : '';
+        const history = earlier.length ? ` · 退过${earlier.join('、')}号` : '';
+        return { label: `${fair?.title ?? '便民日'}${queue ? ` · ${queue}` : ''}`, detail: `${day(t.createdAt)} · ${t.number}号${state}${history}` };
       })),
     section(
       'consultations',
@@ -216,7 +220,7 @@ export async function deleteMyData(ctx: HandlerContext): Promise<DeleteReport> {
     const res = await ctx.db
       .collection(COLLECTIONS.bookings)
       .where({ _id: booking._id, openid: ctx.openid })
-      .update({ data: { openid: '', name: '', phone: '', remind: false, activeKey: `anon:${booking._id}`, anonymisedAt: ctx.now } });
+      .update({ data: { openid: '', name: '', phone: '', topic: '', remind: false, activeKey: `anon:${booking._id}`, anonymisedAt: ctx.now } });
     report.bookingsAnonymised += res.stats.updated;
   }
 

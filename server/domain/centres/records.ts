@@ -13,7 +13,7 @@ import {
   type StaffBookingRow,
 } from '../../../contract/centres/model';
 import { maskPhone } from '../../../contract/privacy';
-import { shanghai } from '../../../contract/time';
+import { dayTimeText, shanghai } from '../../../contract/time';
 
 export type RosterDoc = ServiceRoster & { _id: string; centreName: string };
 
@@ -54,6 +54,8 @@ export interface BookingDoc {
   changeUntil: Date;
   remind: boolean;
   reminded: boolean;
+  /** What the worker comes about (想咨询的事); absent on walk-ins and older bookings. */
+  topic?: string;
   /** When the worker ticked the consent for sensitive information (SENSITIVE_SERVICES); absent otherwise. */
   sensitiveConsentAt?: Date;
   createdAt: Date;
@@ -91,10 +93,11 @@ export function toBooking(doc: BookingDoc, now: Date): Booking {
     service: doc.service,
     start: new Date(doc.start).toISOString(),
     end: new Date(doc.end).toISOString(),
-    when: `${doc.date} ${doc.time}`,
+    when: dayTimeText(doc.start, now),
     status: doc.status,
     changeable: doc.status === 'booked' && now.getTime() <= new Date(doc.changeUntil).getTime(),
     remind: doc.remind,
+    topic: doc.topic ?? '',
   };
 }
 
@@ -109,5 +112,6 @@ export function toStaffRow(doc: BookingDoc): StaffBookingRow {
     source: doc.source,
     name: doc.name || (doc.source === 'walk_in' ? '现场登记' : '微信用户'),
     maskedPhone: maskPhone(doc.phone),
+    topic: doc.topic ?? '',
   };
 }
