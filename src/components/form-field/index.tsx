@@ -1,3 +1,4 @@
+import { dayText } from '@contract/time';
 import type { ReactNode } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import './form-field.scss';
@@ -41,7 +42,8 @@ export function PickerField({
     <LabelledField label={label} error={error}>
       <Picker mode={mode} value={value} {...(start ? { start } : {})} onChange={(e) => onChange(String(e.detail.value))}>
         <View className='input form-field__picker' role='button' aria-label={label}>
-          <Text>{value || '请选择'}</Text>
+          {/* the chosen day as a person reads it (11月30日 周一); the picker keeps 'YYYY-MM-DD' */}
+          <Text>{value ? (mode === 'date' ? dayText(value) : value) : '请选择'}</Text>
           <Text className='muted'>›</Text>
         </View>
       </Picker>
