@@ -79,6 +79,14 @@ export async function takeOne(db: Database, collection: Collection<Doc>, spec: T
   return take();
 }
 
+/**
+ * Takes the unit for a taker that may already hold it (a redo of a write cut off, a twin of the
+ * same request): true when the taker holds a unit afterwards, whoever took it.
+ */
+export async function takeMarked(db: Database, collection: Collection<Doc>, spec: TakeSpec & { marker: string }): Promise<boolean> {
+  return (await takeOne(db, collection, spec)) || (await holdsUnit(collection, spec.id, spec.marker));
+}
+
 /** Gives one unit back (a cancelled booking, a failed step after the take); with a marker, only the unit that taker holds, once. */
 export async function giveBack(db: Database, collection: Collection<Doc>, id: string, marker?: string): Promise<void> {
   const _ = db.command;

@@ -88,21 +88,23 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
     indexes: [{ name: 'date', keys: { date: 1 } }],
   },
   slots: {
-    holds: 'Seat counter per slot, _id = `${centreId}:${service}:${YYYYMMDDTHHmm}` (Shanghai): seats, left, closed. Created on first booking.',
+    holds: 'Seat counter per slot, _id = `${centreId}:${service}:${YYYYMMDDTHHmm}` (Shanghai): seats, left, closed, m.<bookingId> (the bookings holding a seat, so a cut-off write is redone or undone exactly). Created on first booking.',
     indexes: [{ name: 'centre_date', keys: { centreId: 1, date: 1 } }],
   },
   booking_quotas: {
-    holds: 'Per-person-per-week counter, _id = hash of OPENID + service + week: used (taken by a conditional update).',
+    holds: 'Per-person-per-week counter, _id = hash of OPENID + service + week: left (taken by a conditional update), m.<bookingId> (the bookings holding a unit).',
     indexes: [],
   },
   bookings: {
-    holds: 'Bookings and walk-ins. activeKey = `${openid}:${start}` while active, replaced when it ends: one booking per person per start.',
+    holds: 'Bookings and walk-ins. activeKey = `${openid}:${start}` while active, replaced when it ends: one booking per person per start. pending + pendingSince: a multi-step write under way (book, move, give back), settled by the centres timer if cut off.',
     indexes: [
       { name: 'active_unique', keys: { activeKey: 1 }, unique: true },
       { name: 'code_unique', keys: { code: 1 }, unique: true },
       { name: 'owner_start', keys: { openid: 1, start: -1 } },
       { name: 'centre_date', keys: { centreId: 1, date: 1 } },
       { name: 'remind_day', keys: { date: 1, remind: 1 } },
+      // The centres timer's settling pass: writes cut off mid-way (pending, pendingSince).
+      { name: 'pending_since', keys: { pendingSince: 1 } },
     ],
   },
   fairs: {

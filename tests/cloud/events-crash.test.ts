@@ -3,6 +3,7 @@
  * k-th write reaches the database) leaves a ledger the events timer settles: no ended entry keeps
  * seats, the freed seat is offered to the next in line, every invariant holds.
  */
+import { cutAfter as cutDb } from '../support/db-cut';
 import { checkInvariants } from '../support/invariants';
 import { entries, form, ok, publishEvent, startCloud, stopCloud, worker } from './events-helpers';
 
@@ -15,27 +16,10 @@ beforeAll(async () => {
 afterAll(() => stopCloud(ctx));
 afterEach(() => ctx.cloud.setTimeOffset(0));
 
-const WRITES = new Set(['database.insertDocument', 'database.modifyDocument', 'database.removeDocument', 'database.commitTransaction']);
 let n = 0;
 const rid = () => `crash-req-${++n}-xyz`;
 
-/** Runs `fn` with the database refusing every request after its k-th write; counts the writes. */
-async function cutAfter<T>(k: number, fn: () => Promise<T>): Promise<{ writes: number; result: T }> {
-  const db = ctx.cloud.db;
-  const real = db.handle.bind(db);
-  let writes = 0;
-  db.handle = async (params: Record<string, unknown>) => {
-    if (writes >= k) throw new Error('database gone (test cut)');
-    if (WRITES.has(String(params.action))) writes += 1;
-    return real(params);
-  };
-  try {
-    const result = await fn();
-    return { writes, result };
-  } finally {
-    db.handle = real;
-  }
-}
+const cutAfter = <T>(k: number, fn: () => Promise<T>) => cutDb(ctx.cloud, k, fn);
 
 async function seatAndWaiter(tag: string) {
   const { cloud } = ctx;

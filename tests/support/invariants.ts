@@ -63,6 +63,21 @@ export function checkInvariants(cloud: LocalCloud): InvariantReport {
     expect(slot.left >= 0 && slot.left <= slot.seats, `slot ${String(slot._id)}: left ${slot.left} of ${slot.seats}`);
     expect(slot.seats - slot.left === taken, `slot ${String(slot._id)}: ${slot.seats - slot.left} seats taken, ${taken} bookings hold one`);
   }
+  // Bookings record their units in the counters (`m.<bookingId>`, booking-repair.ts): a slot's
+  // markers are exactly the worker bookings holding a seat in it (not cancelled), a weekly quota's
+  // exactly the bookings holding a unit of it (not cancelled or closed); none pending.
+  const worker = bookings.filter((b) => b.source === 'worker');
+  for (const b of worker) expect(b.pending === undefined, `booking ${String(b._id)} still pending ${String(b.pending)}`);
+  const markersMatch = (name: string, counter: D & { m?: Record<string, boolean> }, holders: D[]) => {
+    if (!counter.m) return; // a counter from before markers, or walk-ins only
+    const marks = Object.keys(counter.m).sort();
+    const held = holders.map((b) => String(b._id)).sort();
+    expect(JSON.stringify(marks) === JSON.stringify(held), `${name}/${String(counter._id)}: marked by ${marks.join(',')}, held by ${held.join(',')}`);
+  };
+  for (const slot of all.slots as D[]) markersMatch('slots', slot, worker.filter((b) => b.slotId === slot._id && b.status !== 'cancelled'));
+  for (const quota of all.booking_quotas as D[]) {
+    markersMatch('booking_quotas', quota, worker.filter((b) => b.quotaId === quota._id && b.status !== 'cancelled' && b.status !== 'closed'));
+  }
   const keys = new Set<string>();
   for (const b of bookings) {
     expect(!keys.has(b.activeKey), `two bookings share activeKey ${b.activeKey}`);
@@ -94,6 +109,9 @@ export function checkInvariants(cloud: LocalCloud): InvariantReport {
   for (const q of all.fair_queues as (D & { windowsLeft?: Record<string, number>; issued: number; serving: number })[]) {
     for (const [w, left] of Object.entries(q.windowsLeft ?? {})) expect(left >= 0, `fair queue ${String(q._id)} window ${w}: left ${left} < 0`);
     expect(q.serving <= q.issued, `fair queue ${String(q._id)}: serving ${q.serving} > issued ${q.issued}`);
+    // Numbers 1..issued, each held by exactly one ticket (a number take is one transaction).
+    const numbers = (all.fair_tickets as (D & { queueKey: string; number: number })[]).filter((t) => t.queueKey === q._id).map((t) => t.number).sort((a, b) => a - b);
+    expect(numbers.length === q.issued && numbers.every((n, i) => n === i + 1), `fair queue ${String(q._id)}: issued ${q.issued}, tickets ${numbers.join(',')}`);
   }
 
   // 5. Roles are only ever what the contract allows.

@@ -192,6 +192,9 @@ async function issue(
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
         continue;
       }
+      // Still conflicting after ~2 s: a crowd, or a take cut off mid-transaction, whose write holds
+      // the queue until the database ends that transaction (60 s). Nothing was written: try again.
+      if (isConflict(error)) throw new AppError('CONFLICT');
       throw error;
     }
   }

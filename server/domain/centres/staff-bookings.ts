@@ -10,9 +10,10 @@ import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
 import { endBooking, takeSeat, wallClock } from './bookings';
+import { settledFirst } from './booking-repair';
 import { deliver, type OutgoingMessage } from '../messages/outbox';
 import { BOOKING_PAGE, changedData } from './messages';
-import { hashId, newBookingCode, toStaffRow, type BookingDoc, type RosterDoc, type SlotDoc } from './records';
+import { hashId, isUnconfirmed, newBookingCode, toStaffRow, type BookingDoc, type RosterDoc, type SlotDoc } from './records';
 import { loadRoster } from './rosters';
 import { slotId, slotsOnDay } from './slots';
 import { assertCentre } from './staff-scope';
@@ -42,6 +43,7 @@ export async function staffDay(ctx: HandlerContext, input: { centreId: string; d
           left: counter ? Math.max(0, counter.left) : roster.seats,
           closed: counter?.closed === true,
           bookings: booked.data
+            .filter((b) => !isUnconfirmed(b))
             .filter((b) => b.slotId === id)
             .sort((a, b) => a.createdAt.valueOf() - b.createdAt.valueOf())
             .map(toStaffRow),
@@ -126,7 +128,7 @@ export async function noShow(ctx: HandlerContext, input: { id: string }): Promis
   if (doc.status === 'no_show') return toStaffRow(doc);
   if (doc.status !== 'booked') throw new AppError('BOOKING_NOT_ACTIVE');
   if (new Date(doc.start).getTime() > ctx.now.getTime()) throw new AppError('BAD_INPUT', '预约时间还没到，不能标记未到场');
-  if (!(await endBooking(ctx.db, doc, 'no_show', ctx.now))) throw new AppError('BOOKING_NOT_ACTIVE');
+  if (!(await endBooking(ctx, await settledFirst(ctx, doc), 'no_show', {}))) throw new AppError('BOOKING_NOT_ACTIVE');
   return toStaffRow({ ...doc, status: 'no_show' });
 }
 
@@ -162,9 +164,9 @@ export async function closeSlot(
   let told = 0;
   const messages: OutgoingMessage[] = [];
   for (const doc of active.data) {
-    if (!(await endBooking(ctx.db, doc, 'closed', ctx.now, { closedReason: input.reason }))) continue;
+    // The slot is closed, so its seat is not given back; the weekly quota is.
+    if (!(await endBooking(ctx, await settledFirst(ctx, doc), 'closed', { quotaId: doc.quotaId || undefined }, { closedReason: input.reason }))) continue;
     told += 1;
-    if (doc.quotaId) await giveBack(ctx.db, ctx.db.collection<Doc>(COLLECTIONS.bookingQuotas), doc.quotaId);
     if (doc.openid) {
       messages.push({
         key: `bookingChanged:${doc._id}`,
