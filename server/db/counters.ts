@@ -97,6 +97,14 @@ export async function giveBack(db: Database, collection: Collection<Doc>, id: st
   await collection.where({ _id: id, [markerField(marker)]: true }).update({ data: { left: _.inc(1), [markerField(marker)]: _.remove() } });
 }
 
+/**
+ * Records that a taker holds a unit it took before markers existed (no take: `left` is unchanged),
+ * so that giving it back by marker works. Idempotent.
+ */
+export async function markHeldUnit(collection: Collection<Doc>, id: string, marker: string): Promise<void> {
+  await collection.where({ _id: id }).update({ data: { [markerField(marker)]: true } });
+}
+
 /** True when the taker with this marker holds a unit of the counter. */
 export async function holdsUnit(collection: Collection<Doc>, id: string, marker: string): Promise<boolean> {
   return (await collection.where({ _id: id, [markerField(marker)]: true }).count()).total === 1;

@@ -218,3 +218,43 @@ describe('便民日 number take cut after each write', () => {
     expectSettled(steps);
   });
 });
+
+describe('bookings made before the markers', () => {
+  /** Makes a booking look as one stored before crash safety: its units unmarked, no `marked`. */
+  async function unmark(id: string): Promise<void> {
+    const [b] = docs(cloud, 'bookings', { _id: id }) as { slotId: string; quotaId: string }[];
+    const unset = (collection: string, _id: string, field: string) =>
+      cloud.db.handle({
+        action: 'database.modifyDocument',
+        collectionName: collection,
+        queryType: 'DOC',
+        query: JSON.stringify({ _id }),
+        data: JSON.stringify({ $unset: { [field]: '' } }),
+        multi: false,
+        merge: true,
+        upsert: false,
+      });
+    await unset('slots', b.slotId, `m.${id}`);
+    await unset('booking_quotas', b.quotaId, `m.${id}`);
+    await unset('bookings', id, 'marked');
+    const [slot] = docs(cloud, 'slots', { _id: b.slotId }) as { m?: Record<string, boolean> }[];
+    expect(Object.keys(slot.m ?? {})).not.toContain(id);
+  }
+
+  it('are adopted when first changed: a cancel and a move give their units back', async () => {
+    const [a, b] = weekOf(0);
+    const [next] = weekOf(1);
+    const cancelling = worker('legacy-cancel');
+    const one = okOf(await book(cancelling, a.start));
+    await unmark(one.id);
+    expect(codeOf(await cancel(cancelling, one.id))).toBe('ok');
+    expect(codeOf(await book(cancelling, b.start))).toBe('ok'); // the week's one booking came back
+    const moving = worker('legacy-move');
+    const two = okOf(await book(moving, a.start));
+    await unmark(two.id);
+    expect(codeOf(await reschedule(moving, two.id, next.start))).toBe('ok');
+    expect(codeOf(await book(moving, b.start))).toBe('ok'); // its old week's unit came back
+    expectSettled(0);
+  });
+});
+

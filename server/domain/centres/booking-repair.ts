@@ -19,7 +19,7 @@
  * units back instead. `settleBookings` is the pass the centres timer runs every 5 minutes.
  */
 import type { Doc } from '../../db/database';
-import { giveBack } from '../../db/counters';
+import { giveBack, markHeldUnit } from '../../db/counters';
 import { COLLECTIONS } from '../../db/schema';
 import type { HandlerContext } from '../../runtime/context';
 import type { BookingDoc, PendingOp } from './records';
@@ -96,8 +96,26 @@ async function unmove(ctx: HandlerContext, doc: BookingDoc): Promise<Settled> {
   return (await clearPending(ctx, doc, 'unmove')) ? 'unmoved' : null;
 }
 
-/** Settles what it can of a booking read before a call acts on it; answers the booking as it is now. */
+/**
+ * A booking made before markers holds unmarked units: mark them as its own (counters first, then
+ * the booking, so a cut in between is redone) before anything gives them back by marker.
+ */
+async function adopt(ctx: HandlerContext, doc: BookingDoc): Promise<BookingDoc> {
+  const _ = ctx.db.command;
+  await Promise.all([
+    markHeldUnit(ctx.db.collection<Doc>(COLLECTIONS.slots), doc.slotId, doc._id),
+    doc.quotaId ? markHeldUnit(ctx.db.collection<Doc>(COLLECTIONS.bookingQuotas), doc.quotaId, doc._id) : undefined,
+  ]);
+  await ctx.db.collection<BookingDoc>(COLLECTIONS.bookings).where({ _id: doc._id, marked: _.exists(false) }).update({ data: { marked: true } });
+  return { ...doc, marked: true };
+}
+
+/**
+ * Before a call acts on a booking: adopts one from before markers, settles what it can of a write
+ * left pending; answers the booking as it is now.
+ */
 export async function settledFirst(ctx: HandlerContext, doc: BookingDoc): Promise<BookingDoc> {
+  if (doc.source === 'worker' && doc.status === 'booked' && !doc.pending && !doc.marked) return adopt(ctx, doc);
   if (!doc.pending || !(await settleBooking(ctx, doc))) return doc;
   return (await ctx.db.collection<BookingDoc>(COLLECTIONS.bookings).where({ _id: doc._id }).limit(1).get()).data[0] ?? doc;
 }

@@ -169,6 +169,7 @@ export async function book(
     updatedAt: ctx.now,
     pending: 'book',
     pendingSince: ctx.now,
+    marked: true,
   };
   for (let attempt = 0; ; attempt += 1) {
     try {

@@ -65,6 +65,8 @@ export interface BookingDoc {
    * settled: booking-repair.ts. The counters it names are the ones being taken or given back.
    */
   pending?: PendingOp;
+  /** Its units carry its marker: every booking since crash safety; older ones are adopted (booking-repair.ts). */
+  marked?: boolean;
   pendingSince?: Date;
   pendingSlotId?: string;
   pendingQuotaId?: string;
