@@ -172,6 +172,35 @@ describe.each([
   });
 });
 
+describe('a walk-in cut after each write', () => {
+  it('the timer gives back the seat of one never confirmed; the same form sent again adds it once', async () => {
+    const admin = await cloud.makeStaff('centres-crash-desk', 'admin');
+    const [slot] = weekOf(0);
+    const walkIn = (requestId: string) =>
+      cloud.call('centres', 'staffWalkIn', { centreId: CENTRE, service: SERVICE, start: slot.start, name: '现场', requestId }, admin);
+    const listed = async () => {
+      const day = okOf(await cloud.call('centres', 'staffDay', { centreId: CENTRE, date: slot.date }, admin));
+      return day.slots.flatMap((s) => s.bookings).filter((b) => b.source === 'walk_in').map((b) => b.id).sort();
+    };
+    const walkInIds = new Map<string, string>();
+    const steps = await stepsOf(() => walkIn(rid()));
+    expect(steps).toBeGreaterThanOrEqual(3); // the walk-in, its seat, confirmed (and the audit record)
+    const before = await listed();
+    for (const how of ['timer', 'retry'] as const) {
+      for (let k = 1; k <= steps; k++) {
+        const requestId = rid();
+        const cut = await cutAfter(cloud, k, () => walkIn(requestId));
+        if (how === 'timer') await settleByTimer();
+        else walkInIds.set(requestId, okOf(await walkIn(requestId)).id);
+        expectSettled(k);
+        if (cut.result.ok) walkInIds.set(requestId, cut.result.data.id);
+        // On the desk's list exactly the walk-ins confirmed (by the call itself or the form sent again).
+        expect([k, how, await listed()]).toEqual([k, how, [...before, ...walkInIds.values()].sort()]);
+      }
+    }
+  });
+});
+
 describe('便民日 number take cut after each write', () => {
   it('one transaction: a number is taken whole or not at all, and the worker gets exactly one', async () => {
     const admin = await cloud.makeStaff('centres-crash-fair', 'admin');

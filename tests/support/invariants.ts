@@ -64,19 +64,19 @@ export function checkInvariants(cloud: LocalCloud): InvariantReport {
     expect(slot.seats - slot.left === taken, `slot ${String(slot._id)}: ${slot.seats - slot.left} seats taken, ${taken} bookings hold one`);
   }
   // Bookings record their units in the counters (`m.<bookingId>`, booking-repair.ts): a slot's
-  // markers are exactly the worker bookings holding a seat in it (not cancelled), a weekly quota's
-  // exactly the bookings holding a unit of it (not cancelled or closed); none pending.
-  const worker = bookings.filter((b) => b.source === 'worker');
-  for (const b of worker) expect(b.pending === undefined, `booking ${String(b._id)} still pending ${String(b.pending)}`);
+  // markers are exactly the marked bookings holding a seat in it (not cancelled), a weekly quota's
+  // exactly those holding a unit of it (not cancelled or closed); none pending.
+  for (const b of bookings) expect(b.pending === undefined, `booking ${String(b._id)} still pending ${String(b.pending)}`);
+  const marked = bookings.filter((b) => b.marked === true);
   const markersMatch = (name: string, counter: D & { m?: Record<string, boolean> }, holders: D[]) => {
-    if (!counter.m) return; // a counter from before markers, or walk-ins only
+    if (!counter.m) return; // a counter from before markers
     const marks = Object.keys(counter.m).sort();
     const held = holders.map((b) => String(b._id)).sort();
     expect(JSON.stringify(marks) === JSON.stringify(held), `${name}/${String(counter._id)}: marked by ${marks.join(',')}, held by ${held.join(',')}`);
   };
-  for (const slot of all.slots as D[]) markersMatch('slots', slot, worker.filter((b) => b.slotId === slot._id && b.status !== 'cancelled'));
+  for (const slot of all.slots as D[]) markersMatch('slots', slot, marked.filter((b) => b.slotId === slot._id && b.status !== 'cancelled'));
   for (const quota of all.booking_quotas as D[]) {
-    markersMatch('booking_quotas', quota, worker.filter((b) => b.quotaId === quota._id && b.status !== 'cancelled' && b.status !== 'closed'));
+    markersMatch('booking_quotas', quota, marked.filter((b) => b.quotaId === quota._id && b.status !== 'cancelled' && b.status !== 'closed'));
   }
   const keys = new Set<string>();
   for (const b of bookings) {

@@ -5,8 +5,9 @@
  *   - the weekly limit is a counter of the same kind per person, service and week;
  *   - one person, one booking per start: the unique index on activeKey (replaced when it ends);
  *   - a retried press is answered, not repeated: the booking _id is a hash of OPENID + requestId.
- * Order: quota, then seat, then the booking document; each later failure gives back what was
- * taken. A crash between steps can only leave a seat unused, never a seat sold twice.
+ * Order: the booking document (marked pending), then quota, then seat (each marked with the
+ * booking's _id), then the pending mark cleared; a refusal gives back what was taken. A crash
+ * between steps never sells a seat twice, and what it leaves is settled (booking-repair.ts).
  */
 import QRCode from 'qrcode';
 import { SENSITIVE_SERVICES, type Booking, type BookingWithQr, type CentreService } from '../../../contract/centres/model';
@@ -195,27 +196,32 @@ export async function book(
 }
 
 /**
- * The writes after the booking document, each safe to redo (by this press, a twin of it or a
- * retry): quota, seat, then the clearing of `pending` that tells the worker it is booked.
+ * The writes after a booking document (a worker's or a walk-in's), each safe to redo (by this
+ * press, a twin of it or a retry): quota (a walk-in has none), seat, then the clearing of
+ * `pending` that confirms it. Answers the confirmed booking.
  */
-async function finishBook(ctx: HandlerContext, doc: BookingDoc, roster: RosterDoc, slot: CandidateSlot, known?: SlotDoc | null): Promise<Booking> {
-  if (!isUnconfirmed(doc)) return toBooking(doc, ctx.now);
+export async function finishTaking(ctx: HandlerContext, doc: BookingDoc, roster: RosterDoc, slot: CandidateSlot, known?: SlotDoc | null): Promise<BookingDoc> {
+  if (!isUnconfirmed(doc)) return doc;
   if (doc.pending === 'undo') throw new AppError('CONFLICT'); // being given up right now
   try {
-    await takeQuota(ctx.db, roster, doc.quotaId, doc._id, slot.start);
+    if (doc.quotaId) await takeQuota(ctx.db, roster, doc.quotaId, doc._id, slot.start);
     await takeSeat(ctx.db, roster, slot, known, doc._id);
   } catch (error) {
     // Refused (or failed): nothing of it stays. Units first, then the document.
-    await giveUnits(ctx, doc._id, { slotId: doc.slotId, quotaId: doc.quotaId });
+    await giveUnits(ctx, doc._id, { slotId: doc.slotId, quotaId: doc.quotaId || undefined });
     await bookings(ctx.db).where(pendingIs(doc, 'book')).remove();
     throw error;
   }
-  if (await clearPending(ctx, doc, 'book')) return toBooking(confirmed(doc), ctx.now);
+  if (await clearPending(ctx, doc, 'book')) return confirmed(doc);
   const now = await findBooking(ctx.db, doc._id);
-  if (now && !now.pending) return toBooking(now, ctx.now); // a twin finished it
+  if (now && !now.pending) return now; // a twin finished it
   // Given up meanwhile (a press minutes late): what this one took goes back (each once).
-  await giveUnits(ctx, doc._id, { slotId: doc.slotId, quotaId: doc.quotaId });
+  await giveUnits(ctx, doc._id, { slotId: doc.slotId, quotaId: doc.quotaId || undefined });
   throw new AppError('CONFLICT');
+}
+
+async function finishBook(ctx: HandlerContext, doc: BookingDoc, roster: RosterDoc, slot: CandidateSlot, known?: SlotDoc | null): Promise<Booking> {
+  return toBooking(await finishTaking(ctx, doc, roster, slot, known), ctx.now);
 }
 
 /**

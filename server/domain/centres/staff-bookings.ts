@@ -5,11 +5,11 @@
 import { CENTRE_SERVICES, type CentreService, type StaffBookingRow, type StaffDayView } from '../../../contract/centres/model';
 import { shanghaiDay } from '../../../contract/time';
 import type { Doc } from '../../db/database';
-import { giveBack, isDuplicateKey } from '../../db/counters';
+import { isDuplicateKey } from '../../db/counters';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
-import { endBooking, takeSeat, wallClock } from './bookings';
+import { endBooking, finishTaking, wallClock } from './bookings';
 import { settledFirst } from './booking-repair';
 import { deliver, type OutgoingMessage } from '../messages/outbox';
 import { BOOKING_PAGE, changedData } from './messages';
@@ -82,7 +82,8 @@ export async function walkIn(
   const slot = slotsOnDay(roster, shanghaiDay(start)).find((s) => s.start.getTime() === start.getTime());
   if (!slot) throw new AppError('SLOT_NOT_FOUND');
   const id = hashId('walkin', ctx.openid, input.requestId);
-  const seat = await takeSeat(ctx.db, roster, slot);
+  // As a worker's booking (bookings.ts): the document first, marked pending, then the seat marked
+  // with its _id, then confirmed; a cut in between is settled by the centres timer.
   const doc: BookingDoc = {
     _id: id,
     code: newBookingCode(),
@@ -93,7 +94,7 @@ export async function walkIn(
     centreId: roster.centreId,
     centreName: roster.centreName,
     service: roster.service,
-    slotId: seat,
+    slotId: slotId(roster.centreId, roster.service, slot.start),
     quotaId: '',
     start: slot.start,
     end: slot.end,
@@ -106,18 +107,22 @@ export async function walkIn(
     reminded: false,
     createdAt: ctx.now,
     updatedAt: ctx.now,
+    pending: 'book',
+    pendingSince: ctx.now,
+    marked: true,
   };
+  const walkIns = ctx.db.collection<BookingDoc>(COLLECTIONS.bookings);
   try {
     const { _id, ...fields } = doc;
-    await ctx.db.collection(COLLECTIONS.bookings).add({ data: { _id, ...fields, addedBy: ctx.staff?.name ?? '' } });
+    await walkIns.add({ data: { _id, ...fields, addedBy: ctx.staff?.name ?? '' } });
   } catch (error) {
-    await giveBack(ctx.db, ctx.db.collection<Doc>(COLLECTIONS.slots), seat);
     if (!isDuplicateKey(error)) throw error;
-    const existing = (await ctx.db.collection<BookingDoc>(COLLECTIONS.bookings).where({ _id: id }).limit(1).get()).data[0];
-    if (existing) return toStaffRow(existing); // the same form sent twice
-    throw error;
+    const existing = (await walkIns.where({ _id: id }).limit(1).get()).data[0];
+    if (!existing) throw error;
+    // The same form sent twice: answer (or finish) the first.
+    return toStaffRow(await finishTaking(ctx, existing, roster, slot));
   }
-  return toStaffRow(doc);
+  return toStaffRow(await finishTaking(ctx, doc, roster, slot));
 }
 
 /** Marks a booking nobody came for, once its slot has started. The seat is not given back. */
