@@ -5,19 +5,13 @@
  */
 import { cutAfter as cutDb } from '../support/db-cut';
 import { checkInvariants } from '../support/invariants';
-import { entries, form, ok, publishEvent, startCloud, stopCloud, worker } from './events-helpers';
+import { entries, form, ok, publishEvent, requestIds, useEventsCloud, worker } from './events-helpers';
 
 jest.setTimeout(180_000);
 
-let ctx: Awaited<ReturnType<typeof startCloud>>;
-beforeAll(async () => {
-  ctx = await startCloud(2);
-});
-afterAll(() => stopCloud(ctx));
-afterEach(() => ctx.cloud.setTimeOffset(0));
+const ctx = useEventsCloud(2);
 
-let n = 0;
-const rid = () => `crash-req-${++n}-xyz`;
+const rid = requestIds('crash');
 
 const cutAfter = <T>(k: number, fn: () => Promise<T>) => cutDb(ctx.cloud, k, fn);
 
