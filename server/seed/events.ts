@@ -12,6 +12,7 @@ import { fromShanghai, shanghai, shanghaiDay } from '../../contract/time';
 import type { Database } from '../db/database';
 import { COLLECTIONS } from '../db/schema';
 import { newSeed } from '../domain/events/lottery';
+import { claimDoorCode } from '../domain/events/door-codes';
 import { newEventFields } from '../domain/events/staff';
 
 /** 除夕 (the eve of the Spring Festival) by year of the festival: the lunar calendar, looked up. */
@@ -294,7 +295,9 @@ export async function seedEvents(db: Database, now: Date): Promise<{ events: num
     const inserted = await insertIfAbsent(db, COLLECTIONS.events, { _id: id, ...fields, held, seatsLeft: draft.capacity - taken });
     if (!inserted) continue;
     created += 1;
-    for (const entry of earlier) await insertIfAbsent(db, COLLECTIONS.eventEntries, entry);
+    for (const entry of earlier) {
+      await insertIfAbsent(db, COLLECTIONS.eventEntries, { ...entry, doorCode: await claimDoorCode(db, id, entry._id, now) });
+    }
   }
   return { events: created };
 }

@@ -8,7 +8,7 @@ import { cutAfter as cutDb } from '../support/db-cut';
 import { checkInvariants } from '../support/invariants';
 import { startTestCloud, worker, type TestCloud } from '../support/local-cloud';
 import type { Identity } from '../../local-cloud';
-import { docs, okOf, testCampaign } from './centres-helpers';
+import { createCampaign, docs, okOf } from './centres-helpers';
 
 jest.setTimeout(180_000);
 
@@ -36,11 +36,11 @@ describe.each([
   ['gift', 'gift'],
   ['service', 'tea'],
 ])('a %s tap cut after each write', (_kind, serviceId) => {
-  const campaignId = `cut${serviceId}`;
+  let campaignId = '';
   let steps = 0;
 
   beforeAll(async () => {
-    okOf(await cloud.call('station', 'staffSaveCampaign', testCampaign(campaignId), admin));
+    campaignId = (await createCampaign(cloud, admin)).id;
     // The uninterrupted tap: how many writes it makes (the first tap of its hour makes the most).
     const whole = await cutAfter(Infinity, () => tap(campaignId, serviceId, worker(`${campaignId}-first`)));
     okOf(whole.result);

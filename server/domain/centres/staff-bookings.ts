@@ -3,9 +3,10 @@
  * Each mutation is one exported function that starts with assertCentre (one place to audit later).
  */
 import { CENTRE_SERVICES, type CentreService, type StaffBookingRow, type StaffDayView } from '../../../contract/centres/model';
-import { shanghaiDay } from '../../../contract/time';
+import { dayTimeText, shanghaiDay } from '../../../contract/time';
 import type { Doc } from '../../db/database';
 import { isDuplicateKey } from '../../db/counters';
+import { pressDocId, pressKey } from '../../db/once-per-press';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
@@ -13,7 +14,7 @@ import { endBooking, finishTaking, wallClock } from './bookings';
 import { settledFirst } from './booking-repair';
 import { deliver, type OutgoingMessage } from '../messages/outbox';
 import { BOOKING_PAGE, changedData } from './messages';
-import { hashId, isUnconfirmed, newBookingCode, toStaffRow, type BookingDoc, type RosterDoc, type SlotDoc } from './records';
+import { isUnconfirmed, newBookingCode, toStaffRow, type BookingDoc, type RosterDoc, type SlotDoc } from './records';
 import { loadRoster } from './rosters';
 import { slotId, slotsOnDay } from './slots';
 import { assertCentre } from './staff-scope';
@@ -62,7 +63,7 @@ export async function checkIn(ctx: HandlerContext, input: { code: string }): Pro
   assertCentre(ctx, doc.centreId);
   if (doc.status === 'arrived') return toStaffRow(doc);
   if (doc.status !== 'booked') throw new AppError('BOOKING_NOT_ACTIVE');
-  if (doc.date !== shanghaiDay(ctx.now)) throw new AppError('NOT_TODAY', `这个预约是 ${doc.date} ${doc.time} 的，不是今天`);
+  if (doc.date !== shanghaiDay(ctx.now)) throw new AppError('NOT_TODAY', `这个预约是 ${dayTimeText(doc.start, ctx.now)} 的，不是今天`);
   const updated = await ctx.db
     .collection(COLLECTIONS.bookings)
     .where({ _id: doc._id, status: 'booked' })
@@ -81,9 +82,10 @@ export async function walkIn(
   const start = new Date(input.start);
   const slot = slotsOnDay(roster, shanghaiDay(start)).find((s) => s.start.getTime() === start.getTime());
   if (!slot) throw new AppError('SLOT_NOT_FOUND');
-  const id = hashId('walkin', ctx.openid, input.requestId);
-  // As a worker's booking (bookings.ts): the document first, marked pending, then the seat marked
-  // with its _id, then confirmed; a cut in between is settled by the centres timer.
+  // One walk-in per press of 添加 (server/db/once-per-press.ts): its _id is the press's. As a worker's
+  // booking (bookings.ts): the document first, marked pending, then the seat marked with its _id,
+  // then confirmed; a cut in between is settled by the centres timer.
+  const id = pressDocId('walkin-', pressKey(ctx.openid, input.requestId), 24);
   const doc: BookingDoc = {
     _id: id,
     code: newBookingCode(),

@@ -9,6 +9,7 @@ import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
 import { sensitiveConsent } from '../account/consent';
 import { acceptsSignUps } from './badge';
+import { claimDoorCode, releaseDoorCode } from './door-codes';
 import { checkSignUp, type SignUpForm } from './eligibility';
 import { joinQueue, leaveQueue, ledgerView, releaseSeats, takeSeats } from './ledger';
 import { promote } from './promote';
@@ -57,6 +58,7 @@ export async function signUp(ctx: HandlerContext, input: SignUpInput): Promise<M
   const checked = checkSignUp(event, input);
   const consent = sensitiveConsent(ctx.now, signUpSensitiveKind(input.children), input.sensitiveConsent);
   const lottery = event.allocation === 'lottery';
+  const doorCode = await claimDoorCode(ctx.db, event._id, id, ctx.now);
   const entry: EntryDoc = {
     _id: id,
     eventId: event._id,
@@ -64,6 +66,7 @@ export async function signUp(ctx: HandlerContext, input: SignUpInput): Promise<M
     requestId: input.requestId,
     activeKey: activeKeyOf(event._id, ctx.openid),
     ticketCode: newTicketCode(),
+    doorCode,
     status: lottery ? 'applied' : 'pending',
     seats: checked.seats,
     name: checked.name,
@@ -85,7 +88,10 @@ export async function signUp(ctx: HandlerContext, input: SignUpInput): Promise<M
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     // The same request again (double tap, retry after a timeout), or another active entry.
-    const existing = (await findEntry(ctx.db, { _id: id })) ?? (await findEntry(ctx.db, { activeKey: entry.activeKey }));
+    const mine = await findEntry(ctx.db, { _id: id });
+    const existing = mine ?? (await findEntry(ctx.db, { activeKey: entry.activeKey }));
+    // This entry was never written: its door code goes back.
+    if (!mine) await releaseDoorCode(ctx.db, event._id, id, doorCode);
     if (!existing) throw new AppError('CONFLICT');
     if (existing.status === 'pending') return present(ctx, await settle(ctx, event, existing), event);
     return present(ctx, existing, event);
