@@ -31,21 +31,24 @@ export function checkInvariants(cloud: LocalCloud): InvariantReport {
     }
   }
 
-  // 2. Events: seatsLeft + Σheld = capacity, seats never below zero, the ledger matches the entries,
-  //    one active entry per worker per event.
-  const entries = all.event_entries as (D & { eventId: string; openid: string; status: EntryStatus; seats: number })[];
-  for (const ev of all.events as (D & { capacity?: number; seatsLeft?: number; held?: Record<string, number>; queue?: string[]; w?: Record<string, boolean> })[]) {
+  // 2. Events: seats never below zero; with no ledger step in flight (no mark on the event, no
+  //    step on its entries), the counters match the entries: capacity − seatsLeft = seats held by
+  //    confirmed/offered/checked-in entries, waiting = waitlisted entries, numbers unique; one
+  //    active entry per worker per event. Nothing is left on the old in-document ledger.
+  const entries = all.event_entries as (D & { eventId: string; openid: string; status: EntryStatus; seats: number; seq?: number; step?: unknown })[];
+  for (const ev of all.events as (D & { capacity?: number; seatsLeft?: number; waiting?: number; qNext?: number; tx?: Record<string, unknown> })[]) {
     if (typeof ev.capacity !== 'number') continue; // a hand-made figure fixture, not a live event
-    const held = Object.values(ev.held ?? {}).reduce((a, b) => a + b, 0);
     const mine = entries.filter((e) => e.eventId === ev._id);
     const holding = mine.filter((e) => SEAT_HOLDING_STATUSES.includes(e.status)).reduce((a, e) => a + e.seats, 0);
+    const waitlisted = mine.filter((e) => e.status === 'waitlisted');
+    const inFlight = Object.keys(ev.tx ?? {}).length + mine.filter((e) => e.step !== undefined).length;
     expect((ev.seatsLeft ?? 0) >= 0, `event ${String(ev._id)}: seatsLeft ${ev.seatsLeft} < 0`);
-    expect((ev.seatsLeft ?? 0) + held === ev.capacity, `event ${String(ev._id)}: seatsLeft ${ev.seatsLeft} + held ${held} != capacity ${ev.capacity}`);
-    expect(held === holding, `event ${String(ev._id)}: ledger holds ${held} seats, entries hold ${holding}`);
-    // The queue holds exactly the waiting entries (it is trimmed as they leave), so it cannot grow without end.
-    const queue = (ev.queue ?? []) as string[];
-    const waitingIds = Object.keys((ev.w ?? {}) as Record<string, boolean>);
-    expect(queue.length === waitingIds.length && waitingIds.every((id) => queue.includes(id)), `event ${String(ev._id)}: queue has ${queue.length}, ${waitingIds.length} wait`);
+    expect(!('held' in ev) && !('queue' in ev), `event ${String(ev._id)}: still on the old in-document ledger`);
+    expect(inFlight === 0, `event ${String(ev._id)}: ${inFlight} ledger steps left in flight`);
+    expect(ev.capacity - (ev.seatsLeft ?? 0) === holding, `event ${String(ev._id)}: counters hold ${ev.capacity - (ev.seatsLeft ?? 0)} seats, entries hold ${holding}`);
+    expect(ev.waiting === waitlisted.length, `event ${String(ev._id)}: waiting ${ev.waiting}, ${waitlisted.length} entries wait`);
+    const seqs = waitlisted.map((e) => e.seq);
+    expect(new Set(seqs).size === seqs.length && seqs.every((q) => typeof q === 'number' && q <= (ev.qNext ?? 0)), `event ${String(ev._id)}: waitlist numbers repeat or exceed qNext`);
   }
   const active = new Map<string, number>();
   for (const e of entries) {
