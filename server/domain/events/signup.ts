@@ -123,7 +123,10 @@ async function settleOrWait(ctx: HandlerContext, event: EventDoc, pending: Entry
  */
 export async function settle(ctx: HandlerContext, event: EventDoc, entry: EntryDoc): Promise<EntryDoc> {
   for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
-    if (await takeSeats(ctx, event._id, entry._id, entry.seats)) return markConfirmed(ctx, entry);
+    // The first try goes by the event as loaded: when it was full, straight to the waitlist (a storm
+    // of sign-ups spends one request less each); a failed take costs nothing but the request.
+    const mayTake = attempt > 0 || (event.waiting === 0 && event.seatsLeft >= entry.seats);
+    if (mayTake && (await takeSeats(ctx, event._id, entry._id, entry.seats))) return markConfirmed(ctx, entry);
     const view = await ledgerView(ctx.db, event._id, entry._id);
     if (!view) throw new AppError('EVENT_NOT_FOUND');
     if (view.mark?.op === 'take') return markConfirmed(ctx, entry);
