@@ -80,7 +80,7 @@ test('an event on the old ledger is migrated by the first call that loads it; cu
   // A newcomer waits behind E with the next number.
   const late = await ok(cloud, worker('lazy-late'), 'signUp', { eventId, requestId: 'legacy-lazy-late-req', form: form(9) });
   expect([late.status, entries(cloud, eventId).find((x) => x._id === late.id)?.seq]).toEqual(['waitlisted', 3]);
-  expect(checkInvariants(cloud).violations).toEqual([]);
+  expect(checkInvariants(cloud, { settled: true }).violations).toEqual([]);
 });
 
 test('the events timer migrates an old-ledger event nobody loads, once, even when two runs overlap', async () => {
@@ -91,5 +91,5 @@ test('the events timer migrates an old-ledger event nobody loads, once, even whe
   const status = new Map(entries(cloud, eventId).map((x) => [x._id, x.status]));
   expect([ids.a, ids.b, ids.c, ids.d, ids.e].map((id) => status.get(id))).toEqual(['confirmed', 'confirmed', 'cancelled', 'offered', 'waitlisted']);
   expect(checkLedger(cloud, eventId)).toMatchObject({ seatsLeft: 0, heldSum: 3, heldSeatsByEntries: 3, waiting: 1, nothingInFlight: true });
-  expect(checkInvariants(cloud).violations).toEqual([]);
+  expect(checkInvariants(cloud, { settled: true }).violations).toEqual([]);
 });
