@@ -12,11 +12,10 @@ import type { HandlerContext } from '../../runtime/context';
 import { joinQueue, ledgerView, takeSeats } from './ledger';
 import { draw, type Applicant, type DrawResult } from './lottery';
 import { toDetail, type EntryDoc, type EventDoc } from './records';
-import { finishStep, isStale, markedWrite, resolveMark, takeOver, type Step } from './steps';
+import { finishStep, isStale, markedWrite, pause, resolveMark, takeOver, type Step } from './steps';
 import { entriesOf, eventsOf, findEntry, isDuplicateKey, loadEvent } from './store';
 
 const JOIN_ATTEMPTS = 30;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface DrawDoc extends DrawResult {
   _id: string;
@@ -87,20 +86,26 @@ export async function runDraw(ctx: HandlerContext, input: { id: string }): Promi
   return toDetail(await loadEvent(ctx.db, event._id, { drafts: true }), ctx.now, null);
 }
 
-/** Applies the draw to one applicant: begins its step (or takes over one cut off) and carries it out. */
+/**
+ * Applies the draw to one applicant: begins its step (or takes over one cut off) and carries it
+ * out. Another run of 抽签 applying it now is waited for, so waitlist numbers follow the draw order.
+ */
 async function drawEntry(ctx: HandlerContext, id: string, op: 'take' | 'join'): Promise<void> {
-  const entry = await findEntry(ctx.db, { _id: id });
-  if (!entry || entry.status !== 'applied') return;
-  if (entry.step) {
-    const mine = await takeOver(ctx, entry);
-    if (mine) await resumeDrawStep(ctx, mine);
-    return; // else another run of 抽签 is applying it now
+  for (let attempt = 0; attempt < JOIN_ATTEMPTS; attempt++) {
+    const entry = await findEntry(ctx.db, { _id: id });
+    if (!entry || entry.status !== 'applied') return;
+    if (entry.step) {
+      const mine = await takeOver(ctx, entry);
+      if (mine) return resumeDrawStep(ctx, mine);
+      await pause(100);
+      continue;
+    }
+    const step: Step = { op, at: ctx.now };
+    const res = await entriesOf(ctx.db)
+      .where({ _id: id, status: 'applied', step: ctx.db.command.exists(false) })
+      .update({ data: { step, updatedAt: ctx.now } });
+    if (res.stats.updated === 1) return resumeDrawStep(ctx, { ...entry, step });
   }
-  const step: Step = { op, at: ctx.now };
-  const res = await entriesOf(ctx.db)
-    .where({ _id: id, status: 'applied', step: ctx.db.command.exists(false) })
-    .update({ data: { step, updatedAt: ctx.now } });
-  if (res.stats.updated === 1) await resumeDrawStep(ctx, { ...entry, step });
 }
 
 /** A winner takes its seats (whatever waits: nobody yet), a loser joins the waitlist with the next number. */

@@ -13,7 +13,7 @@ import { acceptsSignUps } from './badge';
 import { checkSignUp, type SignUpForm } from './eligibility';
 import { clearMark, joinQueue, leaveQueue, ledgerView, releaseSeats, takeSeats, type LedgerOp } from './ledger';
 import { promote } from './promote';
-import { finishStep, isStale, markedWrite, resumeStep, takeOver, type Step } from './steps';
+import { finishStep, isStale, markedWrite, pause, resumeStep, takeOver, type Step } from './steps';
 import { activeKeyOf, isActive, toMyEntry, type EntryDoc, type EventDoc } from './records';
 import { entriesOf, entryIdOf, findEntry, isDuplicateKey, loadEvent, newTicketCode, positionOf } from './store';
 
@@ -28,7 +28,6 @@ export interface SignUpInput extends SignUpForm {
 const SETTLE_ATTEMPTS = 30;
 /** A repeated tap waits this long for the first tap's sign-up to settle, then shows it as it is. */
 const WAIT_FOR_FIRST_TAP = { tries: 25, pauseMs: 200 };
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function present(ctx: HandlerContext, entry: EntryDoc, event: EventDoc): Promise<MyEntry> {
   return toMyEntry(entry, event, await positionOf(ctx.db, entry), ctx.now);

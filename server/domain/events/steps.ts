@@ -39,7 +39,8 @@ export const STEP_LEASE_MS = 60_000;
 const BUSY_TRIES = 20;
 const BUSY_PAUSE_MS = 100;
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waiting out another actor's step: it ends within milliseconds unless it was cut off. */
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const isStale = (ctx: HandlerContext, at: Date | undefined) => !at || at.getTime() < ctx.now.getTime() - STEP_LEASE_MS;
 
 /** A step cut off (older than the lease): the first caller to move its clock holds it now. */
