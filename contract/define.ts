@@ -15,17 +15,32 @@ import type { ErrorCode } from './errors';
  */
 export type Access = 'public' | 'worker' | 'staff' | 'admin';
 
+/**
+ * What a staff/admin call does, for the audit log (server/runtime/audit.ts decides from it, nowhere
+ * else):
+ * - read: shows records staff work with (lists, a case, 工作台): not a change, so a call that is
+ *   answered is not logged; a refused one is (someone reached for what is not theirs).
+ * - write: changes something: every call is logged. The default, so a new action is never silently
+ *   left out of the log.
+ * - reveal: shows personal data in full or takes it out of the app (a full phone number, an .xlsx
+ *   file, a worker's document): every call is logged and marked as a personal-data read.
+ * Worker and public actions are not logged; their kind is not read.
+ */
+export type ActionKind = 'read' | 'write' | 'reveal';
+
 /** An action: its input schema (a zod type, validated at the door), its access and its output type. */
 export interface ActionSpec<Input, Output> {
   readonly input: Input;
   readonly access: Access;
+  /** Absent means 'write'. */
+  readonly kind?: ActionKind;
   /** Phantom: carries the output type to the client; never set at runtime. */
   readonly output?: Output;
 }
 
 /** Declares an action whose output type is `Output`; the input type is inferred from the schema. */
 export function action<Output>() {
-  return <Input>(spec: { input: Input; access: Access }): ActionSpec<Input, Output> => spec;
+  return <Input>(spec: { input: Input; access: Access; kind?: ActionKind }): ActionSpec<Input, Output> => spec;
 }
 
 export interface AppErrorBody {

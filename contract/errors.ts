@@ -21,6 +21,8 @@ export const ERROR_MESSAGES = {
   FOREIGN_ORIGIN: '请从小程序里打开再试',
   // ---- privacy: sensitive personal information needs its own tick (PIPL art. 29)
   SENSITIVE_CONSENT_REQUIRED: '这些信息需要你单独勾选同意后才能提交',
+  /** 显示号码 on a case whose worker left no number (docs/privacy.md). */
+  NO_PHONE: '这位职工没有留电话',
   // ---- centres
   NOT_YOUR_CENTRE: '你只能管理自己服务中心的预约',
   SERVICE_NOT_OFFERED: '这个服务中心暂时不提供这项服务的预约',

@@ -12,4 +12,5 @@ export const mobilePhone = z
   .superRefine((phone, ctx) => {
     const problem = mobileProblem(phone);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  })
+  .describe('手机号');

@@ -67,3 +67,16 @@ export function consentMissingText(kind: SensitiveKind): string {
 /** Where the full privacy notice is (shown by the consent component and 我的数据). */
 export const PRIVACY_SUMMARY =
   '九江镇总工会“职工·家”只收集办理服务必需的信息：报名、预约、咨询时你填写的姓名、手机号等。手机号在工作人员名单中会隐藏中间四位。你可以在“我的 → 我的数据”查看和删除自己的信息。';
+
+/**
+ * Why a staff member reveals a worker's full phone number (显示号码, docs/privacy.md): the chips the
+ * page offers, recorded in the audit log with the reveal. 其他 needs a few words of its own.
+ */
+export const PHONE_REVEAL_REASONS = { callBack: '回电答复', verify: '核实情况', other: '其他' } as const;
+export type PhoneRevealReason = keyof typeof PHONE_REVEAL_REASONS;
+export const PHONE_REVEAL_NOTE_MAX = 40;
+
+/** What a reveal answers: the number the worker left for staff to call, in full. */
+export interface RevealedPhone {
+  phone: string;
+}

@@ -44,7 +44,12 @@ const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
  * 2026-11-30 09:00 on one page with 11月30日 周一 on another.
  */
 export function dayTimeText(instant: Date | number | string, now: Date | number = Date.now()): string {
+  return `${dayText(instant, now)} ${shanghai(instant).format('HH:mm')}`;
+}
+
+/** The same without the time, for a whole day: "11月30日 周一". */
+export function dayText(instant: Date | number | string, now: Date | number = Date.now()): string {
   const d = shanghai(instant);
   const year = d.year() === shanghai(now).year() ? '' : `${d.year()}年`;
-  return `${year}${d.month() + 1}月${d.date()}日 ${WEEKDAYS[d.day()]} ${d.format('HH:mm')}`;
+  return `${year}${d.month() + 1}月${d.date()}日 ${WEEKDAYS[d.day()]}`;
 }

@@ -61,11 +61,12 @@ export const PAGES = {
 
 /**
  * The legal-consultation booking hand-off (预约法律咨询 on an article) into PAGES.centreBook: the
- * centre, the service to preselect, and the topic the worker comes about (the article's title;
- * the booking page may show it, and it travels with the worker to the desk).
+ * centre (the one last booked on this phone; absent: the page asks), the service to preselect, and
+ * the topic the worker comes about (the article's title; shown and editable on the page, stored
+ * with the booking for the desk).
  */
 export interface CentreBookingParams {
-  centreId: string;
+  centreId?: string;
   service: 'legal-consultation';
   topic: string;
 }

@@ -7,7 +7,7 @@ import { DELETE_MY_DATA_PHRASE, NICKNAME_MAX, type Me } from './model';
 export const account = {
   me: action<Me>()({ input: z.strictObject({}), access: 'public' }),
   setNickname: action<Me>()({
-    input: z.strictObject({ nickname: z.string().trim().min(1).max(NICKNAME_MAX) }),
+    input: z.strictObject({ nickname: z.string().trim().min(1).max(NICKNAME_MAX).describe('称呼') }),
     access: 'worker',
   }),
   /** 我的数据: everything the union holds about the caller (docs/privacy.md). */
@@ -16,5 +16,5 @@ export const account = {
    * Deletes the caller's data: future sign-ups and bookings cancelled through their areas' own
    * cancel (seats freed), past ones kept for the figures without name, phone or account.
    */
-  deleteMyData: action<DeleteReport>()({ input: z.strictObject({ confirm: z.literal(DELETE_MY_DATA_PHRASE) }), access: 'worker' }),
+  deleteMyData: action<DeleteReport>()({ input: z.strictObject({ confirm: z.literal(DELETE_MY_DATA_PHRASE).describe('确认的话') }), access: 'worker' }),
 };

@@ -157,8 +157,11 @@ export interface AidDecision {
 }
 
 /** What the owner sees of their application. */
-export interface AidApplication {
-  id: string;
+/**
+ * The fields an application has both as the worker and staff see it and as it is stored: the
+ * stored record (AidDoc in server/domain/aid/records.ts) extends this with its bookkeeping.
+ */
+export interface AidApplicationFields {
   code: string;
   kind: AidKind;
   centreId: string;
@@ -168,7 +171,6 @@ export interface AidApplication {
   phone: string;
   description: string;
   details: Partial<Record<AidField, string | number>>;
-  documents: AidDocument[];
   /** What staff asked for (when 需要补材料). */
   missing: AidDocumentKind[];
   missingNote: string;
@@ -176,6 +178,11 @@ export interface AidApplication {
   decision: AidDecision | null;
   createdAt: Date;
   dueAt: Date;
+}
+
+export interface AidApplication extends AidApplicationFields {
+  id: string;
+  documents: AidDocument[];
 }
 
 export type AidApplicationSummary = Pick<AidApplication, 'id' | 'code' | 'kind' | 'status' | 'createdAt' | 'dueAt' | 'centreName'>;

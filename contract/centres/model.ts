@@ -101,6 +101,9 @@ export interface Closure {
 /** Closures that apply to every centre use this centreId. */
 export const ALL_CENTRES = 'all';
 
+/** The most a booking's topic (想咨询的事, e.g. the title of the article the worker came from) holds. */
+export const BOOKING_TOPIC_MAX = 40;
+
 export const ROSTER_LIMITS = {
   seatsMax: 200,
   durationMin: 10,
@@ -178,6 +181,8 @@ export interface Booking {
   changeable: boolean;
   /** The worker agreed to a reminder the day before. */
   remind: boolean;
+  /** What the worker comes about (想咨询的事), '' when they did not say. */
+  topic: string;
 }
 
 /** One booking with its QR code (a PNG data URL made on the server: the phone carries no QR library). */
@@ -196,6 +201,8 @@ export interface StaffBookingRow {
   name: string;
   /** e.g. 138****5678, or '' when none was given. */
   maskedPhone: string;
+  /** What the worker comes about (想咨询的事), '' when they did not say. */
+  topic: string;
 }
 
 export interface StaffDaySlot {

@@ -61,23 +61,28 @@ export const AUDIT_ROLE_LABELS: Record<AuditRole, string> = {
   platform: '系统定时任务',
 };
 
+/** One audit record as a clerk reads it: 谁 · 做了什么 · 对哪条记录 (server/domain/staff/audit-view.ts). */
 export interface AuditRow {
   id: string;
   /** ISO instant. */
   at: string;
-  /** Shanghai 'MM-DD HH:mm:ss'. */
+  /** dayTimeText: "11月30日 周一 09:00". */
   when: string;
-  fn: string;
-  action: string;
+  /** The staff member's name, or who the caller was (未登录, 职工（无权限）, 系统定时任务). */
   who: string;
+  /** The staff member's role (管理员 / 中心工作人员); '' when `who` already says it. */
+  roleText: string;
   maskedOpenid: string;
-  role: AuditRole;
-  target: Record<string, string>;
+  /** The verb phrase: 发布了活动, 查看了完整号码 (contract/audit-labels.ts). */
+  did: string;
+  /** The record's name: 年夜饭, 法律咨询 #ZX3F8K, 2026年11月; '' when none or deleted since. */
+  record: string;
+  /** What the handler noted, in words: 原因：回电答复, 号码已遮挡. */
+  details: string[];
   outcome: AuditOutcome;
   /** Plain Chinese: 成功 / the error's message. */
   outcomeText: string;
   personal: boolean;
-  note: Record<string, AuditNoteValue>;
 }
 
 export interface AuditPage {

@@ -11,35 +11,36 @@ import {
   type TapResult,
 } from './model';
 
-const campaignId = z.string().trim().regex(CAMPAIGN_ID_PATTERN, '活动编号无效');
-const serviceId = z.string().trim().regex(STATION_SERVICE_ID_PATTERN, '服务编号无效');
+const campaignId = z.string().trim().regex(CAMPAIGN_ID_PATTERN, '活动编号无效').describe('活动编号');
+const serviceId = z.string().trim().regex(STATION_SERVICE_ID_PATTERN, '服务编号无效').describe('服务编号');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
 
 const campaignInput = z
   .strictObject({
     id: campaignId,
-    name: z.string().trim().min(1).max(20),
-    station: z.string().trim().min(1).max(30),
-    centreId: z.string().trim().min(1).max(64),
-    startDate: z.iso.date(),
-    endDate: z.iso.date(),
-    opens: hhmm,
-    closes: hhmm,
+    name: z.string().trim().min(1).max(20).describe('活动名称'),
+    station: z.string().trim().min(1).max(30).describe('车站'),
+    centreId: z.string().trim().min(1).max(64).describe('服务中心'),
+    startDate: z.iso.date().describe('开始日期'),
+    endDate: z.iso.date().describe('结束日期'),
+    opens: hhmm.describe('每天开始时间'),
+    closes: hhmm.describe('每天结束时间'),
     services: z
       .array(
         z.strictObject({
           id: serviceId,
-          label: z.string().trim().min(1).max(10),
-          kind: z.enum(['service', 'gift']),
-          stock: z.number().int().min(0).max(STATION_LIMITS.stockMax).optional(),
-          note: z.string().trim().max(20).optional(),
+          label: z.string().trim().min(1).max(10).describe('服务名称'),
+          kind: z.enum(['service', 'gift']).describe('服务还是礼品'),
+          stock: z.number().int().min(0).max(STATION_LIMITS.stockMax).optional().describe('礼品数量'),
+          note: z.string().trim().max(20).optional().describe('说明'),
         }),
       )
       .min(1)
       .max(STATION_LIMITS.servicesMax)
       .refine((s) => new Set(s.map((x) => x.id)).size === s.length, '服务编号不能重复')
-      .refine((s) => s.every((x) => x.kind === 'service' || typeof x.stock === 'number'), '礼品要填写数量'),
-    tips: z.array(z.string().trim().min(1).max(STATION_LIMITS.tipMax)).max(STATION_LIMITS.tipsMax).default([]),
+      .refine((s) => s.every((x) => x.kind === 'service' || typeof x.stock === 'number'), '礼品要填写数量')
+      .describe('服务项目'),
+    tips: z.array(z.string().trim().min(1).max(STATION_LIMITS.tipMax)).max(STATION_LIMITS.tipsMax).default([]).describe('提示'),
   })
   .refine((c) => c.startDate <= c.endDate, { message: '结束日期不能早于开始日期', path: ['endDate'] })
   .refine((c) => c.opens < c.closes, { message: '结束时间要晚于开始时间', path: ['closes'] });
@@ -53,16 +54,17 @@ export const station = {
   /** The campaign running now (or the next one), for the home page; null when none is near. */
   current: action<CampaignSummary | null>()({ input: z.strictObject({}), access: 'public' }),
   point: action<StationPoint>()({
-    input: z.strictObject({ scene: z.string().max(64).optional(), id: campaignId.optional() }),
+    input: z.strictObject({ scene: z.string().max(64).optional().describe('二维码'), id: campaignId.optional() }),
     access: 'public',
   }),
   tap: action<TapResult>()({ input: z.strictObject({ campaignId, serviceId }), access: 'worker' }),
 
-  staffCampaigns: action<CampaignSummary[]>()({ input: z.strictObject({}), access: 'staff' }),
+  staffCampaigns: action<CampaignSummary[]>()({ input: z.strictObject({}), access: 'staff', kind: 'read' }),
   staffSaveCampaign: action<Campaign>()({ input: campaignInput, access: 'staff' }),
   staffQrCode: action<{ scene: string; page: string; dataUrl: string }>()({
     input: z.strictObject({ campaignId }),
     access: 'staff',
+    kind: 'read',
   }),
-  staffStats: action<StationStats>()({ input: z.strictObject({ campaignId }), access: 'staff' }),
+  staffStats: action<StationStats>()({ input: z.strictObject({ campaignId }), access: 'staff', kind: 'read' }),
 };

@@ -50,6 +50,7 @@ export const COLLECTIONS = {
   rightsSearchMisses: 'rights_search_misses',
   rightsConsultations: 'rights_consultations',
   rightsQuotas: 'rights_quotas',
+  rightsReads: 'rights_reads',
   // ---- aid: 帮扶 applications and the 集体欠薪 early warning (docs/aid.md)
   aidApplications: 'aid_applications',
   wageReports: 'wage_reports',
@@ -190,6 +191,10 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
   rights_quotas: {
     holds: 'Consultations left per worker per Shanghai day, _id = hash of OPENID + date: left (taken by a conditional update).',
     indexes: [],
+  },
+  rights_reads: {
+    holds: 'An article read by a worker on a Shanghai day, _id = hash of slug + OPENID + date (so `reads` counts it once): until (the end of that day; ended days removed by the events timer).',
+    indexes: [{ name: 'until', keys: { until: 1 } }],
   },
   // ---- aid (docs/aid.md, docs/privacy.md)
   aid_applications: {

@@ -1,5 +1,5 @@
 import { addDocuments, apply, getApplication, myApplications, ownFile, uploadSlot } from '../domain/aid/applications';
-import { staffAccept, staffApplication, staffAskMore, staffDecide, staffFile, staffQueue } from '../domain/aid/staff';
+import { staffAccept, staffApplication, staffAskMore, staffDecide, staffFile, staffQueue, staffRevealPhone } from '../domain/aid/staff';
 import { acknowledgeAlert, staffAlerts } from '../domain/aid/wage-alerts';
 import { createEntry } from '../runtime/entry';
 
@@ -13,6 +13,7 @@ export const main = createEntry('aid', {
     file: ownFile,
     staffQueue,
     staffApplication,
+    staffRevealPhone,
     staffFile,
     staffAccept,
     staffAskMore,

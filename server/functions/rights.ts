@@ -1,5 +1,5 @@
 import { categoryArticles, getArticle, myFavourites, rightsHome, setFavourite, voteArticle } from '../domain/rights/articles';
-import { ask, getConsultation, myConsultations, rateAnswer, staffAnswer, staffClaim, staffConsultation, staffConsultations } from '../domain/rights/consultations';
+import { ask, getConsultation, myConsultations, rateAnswer, staffAnswer, staffClaim, staffConsultation, staffConsultations, staffRevealPhone } from '../domain/rights/consultations';
 import { searchArticles } from '../domain/rights/search-cache';
 import {
   staffArticle,
@@ -34,6 +34,7 @@ export const main = createEntry('rights', {
     staffSyncArticles,
     staffConsultations,
     staffConsultation,
+    staffRevealPhone,
     staffClaim,
     staffAnswer,
     staffInsights,

@@ -1,37 +1,25 @@
 /**
- * The audit log, written at the door (server/runtime/entry.ts) — one mechanism for every area:
- * each call of a `staff` or `admin` action leaves exactly one record, whether it succeeded, failed
- * or was refused at the door (no identity, not staff, not admin). So does every call refused
- * before its action is known (unknown action, malformed or oversized event, a forged timer event:
- * outcome only, never the input), and every timer run (role 'platform', with its counts).
- * Handlers add nothing themselves;
- * one that decides something worth keeping (e.g. "exported with full phone numbers") adds a note
- * through `ctx.audit.note(...)`. Admins read the log with `staff.audit` (server/domain/staff/audit.ts).
+ * The audit log, written at the door (server/runtime/entry.ts) — one mechanism for every area,
+ * decided by each action's `kind` in the contract (contract/define.ts), nowhere else:
+ * - a `write` or `reveal` call of a `staff`/`admin` action leaves exactly one record, whether it
+ *   succeeded, failed or was refused (no identity, not staff, not admin, another centre's);
+ *   `reveal` records are marked `personal` (full phones, files, a worker's documents);
+ * - a `read` call (lists, a case, 工作台) is no change: it leaves a record only when it was refused.
+ * So does every call refused before its action is known (unknown action, malformed or oversized
+ * event, a forged timer event: outcome only, never the input), and every timer run (role
+ * 'platform', with its counts). Handlers add nothing themselves; one that decides something worth
+ * keeping (e.g. "exported with full phone numbers", the reason for a reveal) adds a note through
+ * `ctx.audit.note(...)`. Admins read the log with `staff.audit` (server/domain/staff/audit.ts).
  */
-import type { Access } from '../../contract/define';
+import type { Access, ActionKind } from '../../contract/define';
 import type { ErrorCode } from '../../contract/errors';
 import { AUDIT_LIMITS, type AuditNoteValue, type AuditOutcome, type AuditRole } from '../../contract/staff/model';
 import type { Database } from '../db/database';
 import { COLLECTIONS } from '../db/schema';
 import type { StaffRights } from './context';
 
-/**
- * Staff actions that show a worker's personal data (names with phones, a consultation's text, a
- * file with the attendee list). Every staff call is logged anyway; these are marked `personal` so
- * the admin view can list "who looked at whose data" on its own. tests/unit/audit-policy.test.ts
- * checks that each name exists in the contract.
- */
-export const PERSONAL_DATA_ACTIONS: readonly string[] = [
-  'events.attendees',
-  'events.checkIn',
-  'events.checkInEntry',
-  'exports.attendeesXlsx',
-  'centres.staffDay',
-  'centres.staffCheckIn',
-  'rights.staffConsultations',
-  'rights.staffConsultation',
-  'exports.monthlyReport',
-];
+/** Outcomes that mean "not yours to do": what the log keeps even for a read. */
+export const REFUSAL_CODES: readonly AuditOutcome[] = ['NOT_SIGNED_IN', 'FORBIDDEN', 'NOT_YOUR_CENTRE'];
 
 export interface AuditDoc {
   _id?: string;
@@ -50,11 +38,17 @@ export interface AuditDoc {
   note: Record<string, AuditNoteValue>;
 }
 
-export function isAudited(access: Access): boolean {
+/** Staff/admin actions: their calls may be logged, and their handlers get `ctx.audit`. */
+export function isStaffAction(access: Access): boolean {
   return access === 'staff' || access === 'admin';
 }
 
-const TARGET_KEY = /^(id|slug|code|date|staffId|status|role)$|[a-z]Ids?$/;
+/** Whether a staff/admin call with this outcome leaves a record (see the top of this file). */
+export function isLogged(kind: ActionKind | undefined, outcome: AuditOutcome): boolean {
+  return kind !== 'read' || REFUSAL_CODES.includes(outcome);
+}
+
+const TARGET_KEY = /^(id|slug|code|date|month|staffId|status|role)$|[a-z]Ids?$/;
 /** Bearer-like values (ticket and booking codes, invite codes) are logged only by their start. */
 const SECRET_KEY = /^code$/;
 
@@ -127,14 +121,27 @@ export function timerNotes(report: unknown): AuditNotes {
 export interface AuditCall {
   fn: string;
   action: string;
+  /** The action's kind; absent for the door's own records (a timer run, an unknown action). */
+  kind?: ActionKind;
   openid: string;
   staff: StaffRights | null;
   /** A refused call: the role the caller really has (worker / centre staff), if it was read. */
   roleIfKnown?: AuditRole;
   input: unknown;
+  /** What a successful create answered: its `id` / `staffId` name the record when the input had none. */
+  output?: unknown;
   outcome: 'ok' | ErrorCode;
   notes?: AuditNotes;
   now: Date;
+}
+
+/** The input's record ids, and the ids a create answered with (a new event's id, a granted member). */
+function targetOfCall(call: AuditCall): Record<string, string> {
+  const target = targetOf(call.input);
+  if (call.outcome !== 'ok' || typeof call.output !== 'object' || call.output === null) return target;
+  const made = targetOf(call.output);
+  for (const key of ['id', 'staffId']) if (made[key] && !target[key]) target[key] = made[key];
+  return target;
 }
 
 /**
@@ -150,9 +157,9 @@ export async function writeAudit(db: Database, call: AuditCall): Promise<void> {
     openid: call.openid,
     name: call.staff?.name ?? '',
     role: call.staff?.role ?? call.roleIfKnown ?? (call.openid ? 'worker' : 'none'),
-    target: targetOf(call.input),
+    target: targetOfCall(call),
     outcome: call.outcome,
-    personal: PERSONAL_DATA_ACTIONS.includes(key),
+    personal: call.kind === 'reveal',
     note: call.notes?.values ?? {},
   };
   try {

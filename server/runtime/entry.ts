@@ -8,11 +8,11 @@ import * as z from 'zod';
 // Only the Chinese messages: importing z.locales would bundle every language (~260 KB).
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { CONTRACT, type ActionName, type FunctionName, type OutputOf, type ParsedInputOf } from '../../contract';
-import type { Access, AppErrorBody, Envelope } from '../../contract/define';
+import type { Access, ActionKind, AppErrorBody, Envelope } from '../../contract/define';
 import { ERROR_MESSAGES } from '../../contract/errors';
 import { fieldMessages } from '../../contract/field-messages';
 import { AppError } from './app-error';
-import { AuditNotes, claimedAction, isAudited, timerNotes, writeAudit } from './audit';
+import { AuditNotes, claimedAction, isLogged, isStaffAction, timerNotes, writeAudit } from './audit';
 import { eventExcess } from './event-limits';
 import { loadStaffRights } from './caller';
 import { asDatabase, type Database } from '../db/database';
@@ -36,6 +36,16 @@ export interface EntryDefinition<F extends FunctionName> {
   handlers: Handlers<F>;
   /** Keyed by the trigger name declared in server/functions/deployment.ts. */
   timers?: Record<string, TimerHandler>;
+}
+
+/** A staff/admin call on its way to the audit log. */
+interface StaffCall {
+  action: string;
+  kind?: ActionKind;
+  input: unknown;
+  output?: unknown;
+  staff: StaffRights | null;
+  notes: AuditNotes;
 }
 
 /** The audit record of a call refused before its action was known, or of a timer run. */
@@ -94,15 +104,16 @@ export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefi
   const db = asDatabase(cloud.database());
   const platform = wechatPlatform;
   const storage = cloudStorage;
-  const actions = CONTRACT[fn] as Record<string, { input: z.ZodType; access: Access }>;
+  const actions = CONTRACT[fn] as Record<string, { input: z.ZodType; access: Access; kind?: ActionKind }>;
   const handlers = definition.handlers as Record<string, (ctx: HandlerContext, input: unknown) => Promise<unknown>>;
 
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     const { OPENID } = cloud.getWXContext();
     const openid = typeof OPENID === 'string' ? OPENID : '';
     const now = new Date();
-    // Set once the action is known to be a staff/admin one: every such call leaves one audit record.
-    let audited: { action: string; input: unknown; staff: StaffRights | null; notes: AuditNotes } | null = null;
+    // Set once the action is known to be a staff/admin one; its kind and outcome decide whether the
+    // call leaves its one audit record (server/runtime/audit.ts).
+    let audited: StaffCall | null = null;
     // A call refused before its action is known, or a timer run: recorded without its input.
     let door: DoorRecord | null = null;
     const answer = await (async (): Promise<Envelope<unknown>> => {
@@ -137,15 +148,16 @@ export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefi
           return fail('UNKNOWN_ACTION');
         }
         const spec = actions[action];
-        if (isAudited(spec.access)) audited = { action, input, staff: null, notes: new AuditNotes() };
+        if (isStaffAction(spec.access)) audited = { action, kind: spec.kind, input, staff: null, notes: new AuditNotes() };
         const { refused, staff } = await admit(db, spec.access, openid);
         if (audited) audited.staff = staff;
         if (refused) return refused;
         const parsed = spec.input.safeParse(input ?? {});
         if (!parsed.success) return badInput(spec.input as z.ZodType, parsed.error);
         if (audited) audited.input = parsed.data;
-        const ctx: HandlerContext = { db, openid, now, platform, storage, ...(staff && isAudited(spec.access) ? { staff, audit: audited!.notes } : {}) };
+        const ctx: HandlerContext = { db, openid, now, platform, storage, ...(staff && audited ? { staff, audit: audited.notes } : {}) };
         const data = await handlers[action](ctx, parsed.data);
+        if (audited) audited.output = data;
         return { ok: true, data };
       } catch (error) {
         if (error instanceof AppError) return fail(error.code, error.message, error.fields);
@@ -155,8 +167,8 @@ export function createEntry<F extends FunctionName>(fn: F, definition: EntryDefi
       }
     })();
     const outcome = answer.ok ? 'ok' : answer.error.code;
-    const call = audited as { action: string; input: unknown; staff: StaffRights | null; notes: AuditNotes } | null;
-    if (call) {
+    const call = audited as StaffCall | null;
+    if (call && isLogged(call.kind, outcome)) {
       await writeAudit(db, { fn, ...call, openid, outcome, now });
     }
     const atDoor = door as DoorRecord | null;

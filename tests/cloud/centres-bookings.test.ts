@@ -200,6 +200,31 @@ describe('rules', () => {
     expect(other.sensitiveConsentAt).toBeUndefined();
   });
 
+  it('a booking keeps what the worker comes about (想咨询的事) for the desk; risky words are refused and nothing is booked', async () => {
+    await saveRoster(cloud, admin, testRoster({ centreId: 'gongzi', service: 'legal-consultation', seats: 5 }));
+    const [slot] = await openSlots(cloud, 'gongzi', 'legal-consultation');
+    const me = worker('topic');
+    const input = { centreId: 'gongzi', service: 'legal-consultation' as const, start: slot.start, remind: false };
+    const refused = await cloud.call('centres', 'book', { ...input, requestId: rid(), topic: '帮我赌博赢回工资' }, me);
+    expect(refused.ok ? '' : refused.error.code).toBe('TEXT_REFUSED');
+    expect(docs(cloud, 'bookings', { openid: me.openid })).toHaveLength(0);
+    const tooLong = await cloud.call('centres', 'book', { ...input, requestId: rid(), topic: '工'.repeat(41) }, me);
+    expect(tooLong.ok ? '' : tooLong.error.message).toBe('想咨询的事最多40个字');
+    const booking = okOf(await cloud.call('centres', 'book', { ...input, requestId: rid(), topic: '  老板拖了两个月工资 ' }, me));
+    expect(booking.topic).toBe('老板拖了两个月工资');
+    const day = okOf(await cloud.call('centres', 'staffDay', { centreId: 'gongzi', date: slot.date }, admin));
+    const row = day.slots.flatMap((s) => s.bookings).find((b) => b.id === booking.id);
+    expect(row?.topic).toBe('老板拖了两个月工资');
+    // Without a topic the booking says none.
+    const [later] = (await openSlots(cloud, 'gongzi', 'legal-consultation')).slice(30);
+    expect(okOf(await cloud.call('centres', 'book', { ...input, start: later.start, requestId: rid() }, me)).topic).toBe('');
+    // 我的数据 lists it; deleting the worker's data removes it with the phone and name.
+    const mine = okOf(await cloud.call('account', 'myData', {}, me));
+    expect(JSON.stringify(mine)).toContain('想咨询：老板拖了两个月工资');
+    okOf(await cloud.call('account', 'deleteMyData', { confirm: '删除我的数据' }, me));
+    expect(docs(cloud, 'bookings', { _id: booking.id })[0].topic).toBe('');
+  });
+
   it('cancel and reschedule stop N hours before the start (clock moved forward)', async () => {
     const [slot] = (await openSlots(cloud, 'jiujiang', 'legal-consultation')).slice(20);
     const me = worker('late');

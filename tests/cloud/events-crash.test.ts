@@ -7,20 +7,14 @@
  * offer expiry (the seat passing to the next person).
  */
 import { checkInvariants } from '../support/invariants';
-import { checkLedger, entries, form, ok, publishEvent, STAFF, startCloud, stopCloud, worker } from './events-helpers';
+import { checkLedger, entries, form, ok, publishEvent, requestIds, STAFF, useEventsCloud, worker } from './events-helpers';
 
 jest.setTimeout(180_000);
 
-let ctx: Awaited<ReturnType<typeof startCloud>>;
-beforeAll(async () => {
-  ctx = await startCloud(2);
-});
-afterAll(() => stopCloud(ctx));
-afterEach(() => ctx.cloud.setTimeOffset(0));
+const ctx = useEventsCloud(2);
 
 const WRITES = new Set(['database.insertDocument', 'database.modifyDocument', 'database.removeDocument', 'database.commitTransaction']);
-let n = 0;
-const rid = () => `crash-req-${++n}-xyz`;
+const rid = requestIds('crash');
 
 /** Runs `fn` with the database refusing every request after its k-th write; counts the writes. */
 async function cutAfter<T>(k: number, fn: () => Promise<T>): Promise<{ writes: number; result: T }> {

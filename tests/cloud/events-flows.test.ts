@@ -6,20 +6,13 @@ import ExcelJS from 'exceljs';
 import { SUBSCRIBE_TEMPLATES, subscribeTime } from '../../contract/subscribe-templates';
 import { fromShanghai, shanghai, shanghaiDay } from '../../contract/time';
 import { commitmentOf, draw } from '../../server/domain/events/lottery';
-import { call, checkLedger, draft, entries, form, ok, publishEvent, STAFF, startCloud, stopCloud, worker } from './events-helpers';
+import { call, checkLedger, draft, entries, form, HOUR, ok, publishEvent, requestIds, STAFF, useEventsCloud, worker } from './events-helpers';
 
 jest.setTimeout(120_000);
 
-let ctx: Awaited<ReturnType<typeof startCloud>>;
-beforeAll(async () => {
-  ctx = await startCloud(4);
-});
-afterAll(() => stopCloud(ctx));
-afterEach(() => ctx.cloud.setTimeOffset(0));
+const ctx = useEventsCloud(4);
 
-const HOUR = 3600_000;
-let n = 0;
-const rid = () => `flow-req-${++n}-xyz`;
+const rid = requestIds('flow');
 
 const sends = (template: keyof typeof SUBSCRIBE_TEMPLATES, touser?: string) =>
   ctx.cloud.openapi.calls.filter(

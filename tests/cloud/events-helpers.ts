@@ -39,6 +39,27 @@ export async function stopCloud(ctx: { cloud: LocalCloud; dataDir: string } | un
   fs.rmSync(ctx.dataDir, { recursive: true, force: true });
 }
 
+/**
+ * The setup every events test file shares: one cloud with `instances` instances per function for
+ * the file, removed afterwards, and the clock set back to now after each test. Read `.cloud` inside
+ * tests.
+ */
+export function useEventsCloud(instances: number): { cloud: LocalCloud; dataDir: string } {
+  const ctx = {} as { cloud: LocalCloud; dataDir: string };
+  beforeAll(async () => {
+    Object.assign(ctx, await startCloud(instances));
+  });
+  afterAll(() => stopCloud(ctx.cloud ? ctx : undefined));
+  afterEach(() => ctx.cloud?.setTimeOffset(0));
+  return ctx;
+}
+
+/** Request ids unique within a test file, as the phone would make them: `${prefix}-req-1-xyz`, ... */
+export function requestIds(prefix: string): () => string {
+  let n = 0;
+  return () => `${prefix}-req-${++n}-xyz`;
+}
+
 export async function call<T = any>(cloud: LocalCloud, identity: { openid: string } | null, action: string, input: unknown = {}, fn = 'events'): Promise<Envelope<T>> {
   return (await cloud.invoke(fn, { action, input }, identity)) as Envelope<T>;
 }
@@ -49,7 +70,7 @@ export async function ok<T = any>(cloud: LocalCloud, identity: { openid: string 
   return res.data;
 }
 
-const HOUR = 3600_000;
+export const HOUR = 3600_000;
 
 export function draft(overrides: Partial<EventDraftInput> = {}, now = Date.now()): EventDraftInput {
   return {

@@ -3,20 +3,13 @@
  * masking every phone-like answer, and a revealed lottery seed that can no longer be raced.
  */
 import ExcelJS from 'exceljs';
-import { call, draft, entries, form, ok, publishEvent, STAFF, startCloud, stopCloud, worker } from './events-helpers';
+import { call, draft, entries, form, HOUR, ok, publishEvent, requestIds, STAFF, useEventsCloud, worker } from './events-helpers';
 
 jest.setTimeout(120_000);
 
-let ctx: Awaited<ReturnType<typeof startCloud>>;
-beforeAll(async () => {
-  ctx = await startCloud(4);
-});
-afterAll(() => stopCloud(ctx));
-afterEach(() => ctx.cloud.setTimeOffset(0));
+const ctx = useEventsCloud(4);
 
-const HOUR = 3600_000;
-let n = 0;
-const rid = () => `hostile-req-${++n}-xyz`;
+const rid = requestIds('hostile');
 
 test('events attendees: a phone is found by its last four digits only, so searching recovers nothing the mask hides', async () => {
   const { cloud } = ctx;

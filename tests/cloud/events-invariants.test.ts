@@ -2,15 +2,11 @@
  * The sign-up invariants under real concurrency: several local-cloud instances (worker threads,
  * each with its own getWXContext) racing at the one database.
  */
-import { call, checkLedger, entries, eventDoc, form, ok, publishEvent, startCloud, stopCloud, worker } from './events-helpers';
+import { call, checkLedger, entries, eventDoc, form, ok, publishEvent, useEventsCloud, worker } from './events-helpers';
 
 jest.setTimeout(120_000);
 
-let ctx: Awaited<ReturnType<typeof startCloud>>;
-beforeAll(async () => {
-  ctx = await startCloud(8);
-});
-afterAll(() => stopCloud(ctx));
+const ctx = useEventsCloud(8);
 
 const rid = (i: number | string, n = 0) => `req-${i}-${n}-abcdef`;
 

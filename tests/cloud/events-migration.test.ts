@@ -6,16 +6,11 @@
 import { entryIdOf } from '../../server/domain/events/store';
 import { insertDocs } from '../support/db-docs';
 import { checkInvariants } from '../support/invariants';
-import { checkLedger, entries, eventDoc, form, ok, publishEvent, startCloud, stopCloud, worker } from './events-helpers';
+import { checkLedger, entries, eventDoc, form, ok, publishEvent, useEventsCloud, worker } from './events-helpers';
 
 jest.setTimeout(120_000);
 
-let ctx: Awaited<ReturnType<typeof startCloud>>;
-beforeAll(async () => {
-  ctx = await startCloud(2);
-});
-afterAll(() => stopCloud(ctx));
-afterEach(() => ctx.cloud.setTimeOffset(0));
+const ctx = useEventsCloud(2);
 
 type Who = 'a' | 'b' | 'c' | 'd' | 'e';
 const STATUS: Record<Who, string> = { a: 'confirmed', b: 'pending', c: 'cancelled', d: 'waitlisted', e: 'pending' };

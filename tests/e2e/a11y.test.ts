@@ -25,7 +25,7 @@ const PAGES: { name: string; path: string; waitFor: string; staff?: boolean }[] 
   { name: '工作台', path: '/#/packages/staff/pages/home/index', waitFor: '[data-testid="staff-home"]', staff: true },
   { name: '服务数据', path: '/#/packages/staff/pages/dashboard/index', waitFor: '[data-testid="figures"]', staff: true },
   { name: '工作人员', path: '/#/packages/staff/pages/roles/index', waitFor: '[data-testid="staff-list"]', staff: true },
-  { name: '操作记录', path: '/#/packages/staff/pages/audit/index', waitFor: '[data-testid="audit-rows"]', staff: true },
+  { name: '操作记录', path: '/#/packages/staff/pages/audit/index', waitFor: '[data-testid="audit-rows"] .card, [data-testid="audit-empty"]', staff: true },
 ];
 
 beforeAll(async () => {

@@ -64,6 +64,14 @@ describe('帮扶 in the H5 build', () => {
     expect(seen).toContain('199****5678');
     expect(seen).toContain('1101**********002X');
     expect(seen).not.toContain('19912345678');
+    // 显示号码: a reason first, then the number in full with 拨打 (a tel: link on H5), logged
+    const reveal = staff.locator('[data-testid="phone-reveal"]');
+    await reveal.getByText('显示号码', { exact: true }).click();
+    await reveal.locator('.choice').getByText('核实情况', { exact: true }).click();
+    await reveal.getByText('显示完整号码', { exact: true }).click();
+    await staff.locator('[data-testid="phone-revealed"]').getByText('电话：19912345678').waitFor({ timeout: 20000 });
+    expect(await staff.locator('[data-testid="phone-revealed"] a').getAttribute('href')).toBe('tel:19912345678');
+    expect(e2e.cloud.db.find('audit', { fn: 'aid', action: 'staffRevealPhone' })).toMatchObject([{ outcome: 'ok', name: '帮扶社工', note: { reason: 'verify' } }]);
     await staff.locator('[data-testid="aid-accept"]').click();
     await staff.locator('.ad-status').getByText('已受理').waitFor({ timeout: 20000 });
     await staff.locator('.choice:visible').getByText('劳动合同', { exact: true }).click();

@@ -48,7 +48,7 @@ describe('维权 in the H5 build', () => {
     await page.getByText('搜索', { exact: true }).first().click();
     await page.locator('[data-testid="results"]').waitFor({ timeout: 20000 });
     expect(page.url()).toContain('packages/rights/pages/search/index');
-    const first = page.locator('[data-testid="results"] .rt-item').first();
+    const first = page.locator('[data-testid="results"] .list-row').first();
     expect(await first.getAttribute('data-slug')).toBe('dismissal-compensation');
     await shot(page, 'search');
 
@@ -87,7 +87,7 @@ describe('维权 in the H5 build', () => {
     await staffPage.goto(`${e2e.url}/#/packages/rights/staff/cases/index`);
     await staffPage.locator('[data-testid="staff-cases"]').waitFor({ timeout: 20000 });
     await shot(staffPage, 'staff-cases');
-    await staffPage.locator('[data-testid="staff-cases"] .rt-item').first().click();
+    await staffPage.locator('[data-testid="staff-cases"] .list-row').first().click();
     await staffPage.locator('[data-testid="answer-form"]').waitFor({ timeout: 20000 });
     const staffText = await staffPage.locator('[data-testid="staff-case"]').innerText();
     expect(staffText).toContain('139****5678');
@@ -125,7 +125,7 @@ describe('维权 in the H5 build', () => {
     const fontSize = await page.locator('.shell--large').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(18);
     const smallest = await page
-      .locator('.shell--large .rt-grid__item, .shell--large .rt-item, .shell--large .button')
+      .locator('.shell--large .rt-grid__item, .shell--large .list-row, .shell--large .button')
       .evaluateAll((els) => Math.min(...els.filter((el) => el.getBoundingClientRect().height > 0).map((el) => el.getBoundingClientRect().height)));
     expect(smallest).toBeGreaterThanOrEqual(60);
     await shot(page, 'tab-large');

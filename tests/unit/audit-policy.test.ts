@@ -1,16 +1,14 @@
-import { CONTRACT } from '../../contract';
-import { PERSONAL_DATA_ACTIONS, targetOf } from '../../server/runtime/audit';
+import { isLogged, targetOf } from '../../server/runtime/audit';
 import { monthsOf } from '../../server/domain/staff/figures';
 import { maskPhone } from '../../contract/privacy';
 import { parseBootstrap } from '../../server/domain/staff/roles';
 
 describe('the audit policy', () => {
-  it('names only staff/admin actions that exist in the contract', () => {
-    for (const name of PERSONAL_DATA_ACTIONS) {
-      const [fn, action] = name.split('.');
-      const spec = (CONTRACT as Record<string, Record<string, { access: string }>>)[fn]?.[action];
-      expect({ name, access: spec?.access }).toEqual({ name, access: expect.stringMatching(/^(staff|admin)$/) });
-    }
+  it('logs every write and reveal, and a read only when it was refused', () => {
+    expect(['ok', 'BAD_INPUT', 'FORBIDDEN'].map((o) => isLogged('write', o as never))).toEqual([true, true, true]);
+    expect(['ok', 'BAD_INPUT', 'NOT_YOUR_CENTRE'].map((o) => isLogged('reveal', o as never))).toEqual([true, true, true]);
+    expect(isLogged(undefined, 'ok')).toBe(true); // an action that does not say is a write
+    expect(['ok', 'BAD_INPUT', 'NOT_SIGNED_IN', 'FORBIDDEN', 'NOT_YOUR_CENTRE'].map((o) => isLogged('read', o as never))).toEqual([false, false, true, true, true]);
   });
 
   it('keeps only plain id-like strings from an input, clipped, codes shortened', () => {

@@ -55,3 +55,22 @@ test('首页 → 申请帮扶 · 就业推荐 → the checklist and the short fo
   await waitForText(app, '就业推荐');
   expect(textOf(app)).toContain('已提交');
 });
+
+test('staff of the centre: 显示号码 with a reason, then 拨打 opens WeChat\'s call sheet with the full number', async () => {
+  const [application] = cloud.db.find(COLLECTIONS.aidApplications, { openid: me.openid }) as { _id: string }[];
+  app.setIdentity(await cloud.makeStaff('沙头阿芳', 'centre_staff', ['shatou']));
+  try {
+    await app.open(PAGES.aidStaffApplication, { id: application!._id });
+    await waitForText(app, '166****5678');
+    expect(textOf(app)).not.toContain('16612345678');
+    await tap(app, '显示号码');
+    await tap(app, '回电答复');
+    await doubleTap(app, '显示完整号码');
+    await waitForText(app, '电话：16612345678');
+    await tap(app, '拨打 16612345678');
+    expect(app.stub.seen.phoneCalls).toEqual(['16612345678']);
+    expect(cloud.db.find(COLLECTIONS.audit, { action: 'staffRevealPhone' })).toMatchObject([{ outcome: 'ok', name: '沙头阿芳', note: { reason: 'callBack' } }]);
+  } finally {
+    app.setIdentity(me);
+  }
+});

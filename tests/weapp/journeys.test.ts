@@ -130,7 +130,7 @@ describe('worker journeys', () => {
     await tap(app, '搜索');
     expect(app.top().path).toBe(PAGES.rightsSearch);
     await waitForText(app, /补偿/);
-    const result = app.top().node.dom.querySelector('.rt-item');
+    const result = app.top().node.dom.querySelector('.list-row');
     expect(result).not.toBeNull();
     const title = (result?.querySelector('.rt-item__title')?.textContent ?? '').trim();
     expect(title).not.toBe('');

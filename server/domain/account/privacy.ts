@@ -107,7 +107,7 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
       '安排服务中心的时间和座位、提醒你；预约结束后保留一年，然后只留人数。',
       bookings.map((b) => ({
         label: `${b.centreName} · ${CENTRE_SERVICE_LABELS[b.service] ?? b.service}`,
-        detail: `${day(b.start)} · ${BOOKING_STATUS_LABELS[b.status] ?? b.status}${b.phone ? ` · 手机 ${b.phone}` : ''}`,
+        detail: `${day(b.start)} · ${BOOKING_STATUS_LABELS[b.status] ?? b.status}${b.topic ? ` · 想咨询：${b.topic}` : ''}${b.phone ? ` · 手机 ${b.phone}` : ''}`,
       })),
     ),
     section('fair', '便民日取号', '便民日当天排队叫号用。', tickets.map((t) => {
@@ -216,7 +216,7 @@ export async function deleteMyData(ctx: HandlerContext): Promise<DeleteReport> {
     const res = await ctx.db
       .collection(COLLECTIONS.bookings)
       .where({ _id: booking._id, openid: ctx.openid })
-      .update({ data: { openid: '', name: '', phone: '', remind: false, activeKey: `anon:${booking._id}`, anonymisedAt: ctx.now } });
+      .update({ data: { openid: '', name: '', phone: '', topic: '', remind: false, activeKey: `anon:${booking._id}`, anonymisedAt: ctx.now } });
     report.bookingsAnonymised += res.stats.updated;
   }
 

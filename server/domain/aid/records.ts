@@ -2,18 +2,7 @@
  * How 帮扶 applications are stored, and how they are shown to each audience: the owner sees their
  * own application in full; handling staff see no OPENID, a masked phone and a masked ID number.
  */
-import type {
-  AidApplication,
-  AidApplicationSummary,
-  AidDecision,
-  AidDocument,
-  AidDocumentKind,
-  AidField,
-  AidKind,
-  AidStatus,
-  AidStep,
-  StaffAidApplication,
-} from '../../../contract/aid/model';
+import type { AidApplication, AidApplicationFields, AidApplicationSummary, AidDocument, StaffAidApplication } from '../../../contract/aid/model';
 import { maskIdNumber } from '../../../contract/aid/model';
 import { maskPhone } from '../../../contract/privacy';
 
@@ -21,29 +10,15 @@ export interface StoredDocument extends AidDocument {
   fileId: string;
 }
 
-export interface AidDoc {
+export interface AidDoc extends AidApplicationFields {
   _id: string;
   openid: string;
   requestId: string;
-  code: string;
-  kind: AidKind;
-  centreId: string;
-  centreName: string;
-  status: AidStatus;
-  name: string;
-  phone: string;
-  description: string;
-  details: Partial<Record<AidField, string | number>>;
   /** The random storage folder of this application's documents (aid/<folder>/...): unguessable. */
   folder: string;
+  /** With their storage fileIds, which the worker and staff never see. */
   documents: StoredDocument[];
-  missing: AidDocumentKind[];
-  missingNote: string;
-  history: AidStep[];
-  decision: AidDecision | null;
   handler: string;
-  createdAt: Date;
-  dueAt: Date;
   sensitiveConsentAt?: Date;
   /** Set when the retention sweep removed documents and sensitive details (docs/privacy.md). */
   redactedAt?: Date;

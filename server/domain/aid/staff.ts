@@ -16,11 +16,14 @@ import {
   type AidStatus,
   type StaffAidApplication,
 } from '../../../contract/aid/model';
+import type { PhoneRevealInput } from '../../../contract/phone-reveal-schema';
+import type { RevealedPhone } from '../../../contract/privacy';
 import { shanghai } from '../../../contract/time';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
 import { thing } from '../centres/messages';
 import { deliver } from '../messages/outbox';
+import { revealPhone } from '../staff/phone-reveal';
 import { assertCentre } from '../staff/scope';
 import { applications, fileLink, findApplication } from './applications';
 import { toStaffApplication, type AidDoc } from './records';
@@ -57,6 +60,11 @@ async function handled(ctx: HandlerContext, id: string): Promise<AidDoc> {
 
 export async function staffApplication(ctx: HandlerContext, input: { id: string }): Promise<StaffAidApplication> {
   return toStaffApplication(await handled(ctx, input.id), ctx.now);
+}
+
+/** 显示号码: the applicant's number, for the staff who may handle the application (its centre's, admins). */
+export async function staffRevealPhone(ctx: HandlerContext, input: PhoneRevealInput): Promise<RevealedPhone> {
+  return revealPhone(ctx, input, async (id) => (await handled(ctx, id)).phone);
 }
 
 export async function staffFile(ctx: HandlerContext, input: { id: string; documentId: string }): Promise<AidFileLink> {

@@ -117,9 +117,12 @@ async function validSlot(ctx: HandlerContext, centreId: string, service: CentreS
 
 export async function book(
   ctx: HandlerContext,
-  input: { centreId: string; service: CentreService; start: string; requestId: string; remind: boolean; phone?: string; sensitiveConsent?: boolean },
+  input: { centreId: string; service: CentreService; start: string; requestId: string; remind: boolean; phone?: string; topic?: string; sensitiveConsent?: boolean },
 ): Promise<Booking> {
   const consent = sensitiveConsent(ctx.now, SENSITIVE_SERVICES[input.service] ?? null, input.sensitiveConsent);
+  // The topic is the worker's own words, shown to staff: checked like every free text.
+  const topic = input.topic ?? '';
+  if (topic && (await ctx.platform.checkText(topic, ctx.openid)) === 'risky') throw new AppError('TEXT_REFUSED');
   const _ = ctx.db.command;
   const start = new Date(input.start);
   const id = hashId('booking', ctx.openid, input.requestId);
@@ -186,6 +189,7 @@ export async function book(
     changeUntil: new Date(slot.start.getTime() - roster.rules.changeUntilHours * 3_600_000),
     remind: input.remind,
     reminded: false,
+    ...(topic ? { topic } : {}),
     ...consent,
     createdAt: ctx.now,
     updatedAt: ctx.now,

@@ -54,6 +54,8 @@ export interface BookingDoc {
   changeUntil: Date;
   remind: boolean;
   reminded: boolean;
+  /** What the worker comes about (想咨询的事); absent on walk-ins and older bookings. */
+  topic?: string;
   /** When the worker ticked the consent for sensitive information (SENSITIVE_SERVICES); absent otherwise. */
   sensitiveConsentAt?: Date;
   createdAt: Date;
@@ -95,6 +97,7 @@ export function toBooking(doc: BookingDoc, now: Date): Booking {
     status: doc.status,
     changeable: doc.status === 'booked' && now.getTime() <= new Date(doc.changeUntil).getTime(),
     remind: doc.remind,
+    topic: doc.topic ?? '',
   };
 }
 
@@ -109,5 +112,6 @@ export function toStaffRow(doc: BookingDoc): StaffBookingRow {
     source: doc.source,
     name: doc.name || (doc.source === 'walk_in' ? '现场登记' : '微信用户'),
     maskedPhone: maskPhone(doc.phone),
+    topic: doc.topic ?? '',
   };
 }

@@ -9,6 +9,7 @@
 import { isQuietHour } from '../../../contract/time';
 import type { HandlerContext } from '../../runtime/context';
 import { removeEndedWindows } from '../rate-limits';
+import { removeEndedReads } from '../rights/articles';
 import { drainOutbox, type SendReport } from '../messages/outbox';
 import { notifyOnce } from './notify';
 import { repairLedgers } from './repair';
@@ -38,9 +39,11 @@ export async function tick(ctx: HandlerContext): Promise<TickReport> {
   // Ledger steps cut off half-way, sign-ups left pending among them (repair.ts).
   report.repaired = await repairLedgers(ctx);
 
-  // Housekeeping for every area's rate limits (server/domain/rate-limits.ts): this is the timer
-  // that runs often enough to keep the collection to the current windows.
+  // Housekeeping for every area's rate limits (server/domain/rate-limits.ts) and the day's article
+  // read marks (rights/articles.ts): this is the timer that runs often enough to keep both
+  // collections to the current windows and day.
   await removeEndedWindows(ctx);
+  await removeEndedReads(ctx);
 
   // No messages at night: the reminder waits for the first run after quiet hours.
   if (!isQuietHour(ctx.now)) {

@@ -14,13 +14,21 @@ import {
   type UnhelpfulReason,
   type Vote,
 } from '../../../contract/rights/model';
+import { fromShanghai, shanghaiDay } from '../../../contract/time';
 import { isDuplicateKey } from '../../db/counters';
+import type { Doc } from '../../db/database';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
+import { hashId } from '../centres/records';
 import { contentOf, favouriteId, SUMMARY_FIELDS, toSummary, voteId, type ArticleDoc, type FavouriteDoc, type VoteDoc } from './records';
 
 type SummaryDoc = Pick<ArticleDoc, '_id' | 'category' | 'title' | 'shortAnswer' | 'reads' | 'featured'>;
+
+/** A worker's read of an article on one Shanghai day (countRead). */
+type ReadDoc = Doc & { until: Date };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const articles = (ctx: HandlerContext) => ctx.db.collection<ArticleDoc>(COLLECTIONS.rightsArticles);
 
@@ -58,17 +66,13 @@ export async function categoryArticles(ctx: HandlerContext, input: { category: A
 }
 
 /**
- * One article. Counts the read first (one conditional `_.inc`: only a published article counts),
- * then reads the article, the caller's vote and favourite in parallel, then the related articles.
+ * One article: the published article, the caller's vote and favourite in parallel, then the read
+ * counted (once per worker per day, below), then the related articles.
  */
 export async function getArticle(ctx: HandlerContext, input: { slug: string }): Promise<ArticleView> {
   const _ = ctx.db.command;
-  const counted = await articles(ctx)
-    .where({ _id: input.slug, status: 'published' })
-    .update({ data: { reads: _.inc(1) } });
-  if (counted.stats.updated !== 1) throw new AppError('ARTICLE_NOT_FOUND');
   const [found, vote, favourite] = await Promise.all([
-    articles(ctx).where({ _id: input.slug }).limit(1).get(),
+    articles(ctx).where({ _id: input.slug, status: 'published' }).limit(1).get(),
     ctx.openid
       ? ctx.db.collection<VoteDoc>(COLLECTIONS.rightsVotes).where({ _id: voteId(input.slug, ctx.openid) }).limit(1).get()
       : Promise.resolve({ data: [] as VoteDoc[] }),
@@ -78,19 +82,51 @@ export async function getArticle(ctx: HandlerContext, input: { slug: string }): 
   ]);
   const doc = found.data[0];
   if (!doc) throw new AppError('ARTICLE_NOT_FOUND');
+  const reads = (doc.reads ?? 0) + ((await countRead(ctx, input.slug)) ? 1 : 0);
   const related = doc.related.length > 0 ? await publishedSummaries(ctx, { _id: _.in(doc.related) }) : [];
   const order = new Map(doc.related.map((slug, i) => [slug, i]));
   related.sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0));
   return {
     ...contentOf(doc),
     status: doc.status,
-    reads: doc.reads ?? 0,
+    reads,
     helpful: doc.helpful ?? 0,
     unhelpful: doc.unhelpful ?? 0,
     myVote: vote.data[0]?.vote ?? null,
     favourite: favourite.data.length > 0,
     related: related.map(toSummary),
   };
+}
+
+/**
+ * `reads` counts workers, not page loads: a read is counted once per worker per article per
+ * Shanghai day. The day's mark has a deterministic _id (hash of slug + OPENID + day), so a reload,
+ * a second tab or concurrent calls collide on the insert and only the one that created the mark
+ * increases the counter (conditionally: only on a published article). A call without an OPENID
+ * (outside WeChat, not signed in) cannot be told apart from a reload and is not counted.
+ */
+async function countRead(ctx: HandlerContext, slug: string): Promise<boolean> {
+  if (!ctx.openid) return false;
+  const day = shanghaiDay(ctx.now);
+  try {
+    await ctx.db.collection<ReadDoc>(COLLECTIONS.rightsReads).add({
+      data: { _id: hashId('read', slug, ctx.openid, day), until: new Date(fromShanghai(`${day} 00:00`).getTime() + DAY_MS) },
+    });
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+  const _ = ctx.db.command;
+  const counted = await articles(ctx)
+    .where({ _id: slug, status: 'published' })
+    .update({ data: { reads: _.inc(1) } });
+  return counted.stats.updated === 1;
+}
+
+/** Removes the read marks of ended days (the events timer's housekeeping). One request. */
+export async function removeEndedReads(ctx: HandlerContext): Promise<number> {
+  const res = await ctx.db.collection<ReadDoc>(COLLECTIONS.rightsReads).where({ until: ctx.db.command.lt(ctx.now) }).remove();
+  return res.stats.removed;
 }
 
 /**

@@ -6,6 +6,8 @@
  */
 import type { AnswerRating, ArticleCategory, Consultation, ConsultationStatus, ConsultationSummary, StaffConsultation } from '../../../contract/rights/model';
 import { RIGHTS_LIMITS, SENSITIVE_CATEGORIES } from '../../../contract/rights/model';
+import type { PhoneRevealInput } from '../../../contract/phone-reveal-schema';
+import type { RevealedPhone } from '../../../contract/privacy';
 import { shanghaiDay } from '../../../contract/time';
 import { giveBack, isDuplicateKey, takeOne } from '../../db/counters';
 import { COLLECTIONS } from '../../db/schema';
@@ -13,6 +15,7 @@ import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
 import { sensitiveConsent } from '../account/consent';
 import { reportUnpaidWages } from '../aid/wage-alerts';
+import { revealPhone } from '../staff/phone-reveal';
 import { answerDue } from './answer-due';
 import { hashId, toConsultation, toConsultationSummary, toStaffConsultation, type ConsultationDoc } from './records';
 
@@ -153,6 +156,11 @@ async function staffFind(ctx: HandlerContext, id: string): Promise<ConsultationD
 
 export async function staffConsultation(ctx: HandlerContext, input: { id: string }): Promise<StaffConsultation> {
   return toStaffConsultation(await staffFind(ctx, input.id), ctx.now);
+}
+
+/** 显示号码: any staff member may take and answer a consultation, so any may call its worker back. */
+export async function staffRevealPhone(ctx: HandlerContext, input: PhoneRevealInput): Promise<RevealedPhone> {
+  return revealPhone(ctx, input, async (id) => (await staffFind(ctx, id)).phone);
 }
 
 /** A staff member takes the case: 已提交 -> 处理中 (taking it again is harmless). */

@@ -3,13 +3,12 @@
  * Newest first, a page at a time (`before` = the oldest instant shown), filtered by day range,
  * function, staff member, outcome and "personal data reads only".
  */
-import { ERROR_MESSAGES } from '../../../contract/errors';
-import { AUDIT_LIMITS, type AuditPage, type AuditRow } from '../../../contract/staff/model';
-import { fromShanghai, shanghai } from '../../../contract/time';
+import { AUDIT_LIMITS, type AuditPage } from '../../../contract/staff/model';
+import { fromShanghai } from '../../../contract/time';
 import { COLLECTIONS } from '../../db/schema';
-import type { AuditDoc } from '../../runtime/audit';
+import { REFUSAL_CODES, type AuditDoc } from '../../runtime/audit';
 import type { HandlerContext } from '../../runtime/context';
-import { maskOpenid } from '../account/me';
+import { auditRows } from './audit-view';
 
 export interface AuditQuery {
   from?: string;
@@ -19,27 +18,6 @@ export interface AuditQuery {
   outcome: 'all' | 'ok' | 'refused' | 'failed';
   personal: boolean;
   before?: string;
-}
-
-const REFUSED = ['NOT_SIGNED_IN', 'FORBIDDEN', 'NOT_YOUR_CENTRE'];
-
-export function toAuditRow(doc: AuditDoc & { _id: string }): AuditRow {
-  const at = new Date(doc.at);
-  return {
-    id: doc._id,
-    at: at.toISOString(),
-    when: shanghai(at).format('MM-DD HH:mm:ss'),
-    fn: doc.fn,
-    action: doc.action,
-    who: doc.name || (doc.openid ? '（非工作人员）' : '（未登录）'),
-    maskedOpenid: doc.openid ? maskOpenid(doc.openid) : '',
-    role: doc.role,
-    target: doc.target ?? {},
-    outcome: doc.outcome,
-    outcomeText: doc.outcome === 'ok' ? '成功' : (ERROR_MESSAGES[doc.outcome] ?? doc.outcome),
-    personal: !!doc.personal,
-    note: doc.note ?? {},
-  };
 }
 
 export async function auditPage(ctx: HandlerContext, input: AuditQuery): Promise<AuditPage> {
@@ -56,14 +34,14 @@ export async function auditPage(ctx: HandlerContext, input: AuditQuery): Promise
   if (input.staffId) where.openid = input.staffId;
   if (input.personal) where.personal = true;
   if (input.outcome === 'ok') where.outcome = 'ok';
-  if (input.outcome === 'refused') where.outcome = _.in(REFUSED);
-  if (input.outcome === 'failed') where.outcome = _.nin(['ok', ...REFUSED]);
+  if (input.outcome === 'refused') where.outcome = _.in([...REFUSAL_CODES]);
+  if (input.outcome === 'failed') where.outcome = _.nin(['ok', ...REFUSAL_CODES]);
   const res = await ctx.db
     .collection<AuditDoc & { _id: string }>(COLLECTIONS.audit)
     .where(where)
     .orderBy('at', 'desc')
     .limit(AUDIT_LIMITS.pageSize + 1)
     .get();
-  const rows = res.data.slice(0, AUDIT_LIMITS.pageSize).map(toAuditRow);
+  const rows = await auditRows(ctx.db, res.data.slice(0, AUDIT_LIMITS.pageSize), ctx.now);
   return { rows, next: res.data.length > AUDIT_LIMITS.pageSize ? rows[rows.length - 1].at : null };
 }

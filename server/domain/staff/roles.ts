@@ -153,7 +153,9 @@ export async function grantRole(ctx: HandlerContext, input: GrantInput): Promise
 
 export async function revokeRole(ctx: HandlerContext, input: { staffId: string }): Promise<{ revoked: boolean }> {
   if (input.staffId === ctx.openid) throw new AppError('FORBIDDEN', '不能取消自己的权限，请让另一位管理员操作');
+  // The name goes into the audit note: once the record is gone, the log can no longer look it up.
+  const member = (await rolesOf(ctx.db).where({ _id: input.staffId }).limit(1).get()).data[0];
   const res = await rolesOf(ctx.db).where({ _id: input.staffId }).remove();
-  ctx.audit?.note({ revoked: maskOpenid(input.staffId) });
+  ctx.audit?.note({ revoked: maskOpenid(input.staffId), name: member?.name ?? '' });
   return { revoked: res.stats.removed === 1 };
 }

@@ -1,4 +1,4 @@
-import { Button as TaroButton, type ButtonProps } from '@tarojs/components';
+import { Button as TaroButton, Text, type ButtonProps } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import './button.scss';
 
@@ -23,6 +23,12 @@ export interface AppButtonProps extends Omit<ButtonProps, 'disabled' | 'loading'
  * greyed out AND ignores taps; an enabled one never looks disabled. Taro's H5 button turns
  * `disabled={false}` into a `disabled="false"` attribute that its stylesheet greys out, so the
  * props are passed only when true.
+ *
+ * The busy spinner is drawn here, not with Taro's `loading` prop: on H5 the button is a Stencil
+ * component that inserts its own spinner before the children React put there, and once React has
+ * replaced those children (a label that changes with the press) Stencil's insertBefore throws
+ * "The node before which the new node is to be inserted is not a child of this node" on every
+ * submit. The spinner is always in the tree and only shown while busy, so nothing is inserted.
  */
 export function AppButton({ kind = 'primary', disabled = false, busy = false, className, onClick, children, ...rest }: AppButtonProps) {
   const off = disabled || busy;
@@ -32,11 +38,11 @@ export function AppButton({ kind = 'primary', disabled = false, busy = false, cl
       {...rest}
       className={classes}
       {...(off ? { disabled: true, 'aria-disabled': true } : {})}
-      {...(busy ? { loading: true } : {})}
       onClick={() => {
         if (!off) onClick?.();
       }}
     >
+      <Text className={busy ? 'button__spinner button__spinner--on' : 'button__spinner'} aria-hidden />
       {children}
     </TaroButton>
   );

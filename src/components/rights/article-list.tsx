@@ -10,7 +10,7 @@ export function ArticleList({ articles, showReads = false }: { articles: Article
       {articles.map((a) => (
         <View
           key={a.slug}
-          className='rt-item'
+          className='list-row'
           hoverClass='rt-pressed'
           onClick={() => openArticle(a.slug)}
           aria-role='link'

@@ -1,4 +1,6 @@
 /** Where the 维权 pages lead: one place for their routes and params. */
+import { BOOKING_TOPIC_MAX } from '@contract/centres/model';
+import { lastCentre } from '../../prefs/last-centre';
 import { openPage, PAGES, type CentreBookingParams } from '../../routes';
 
 export function openArticle(slug: string): void {
@@ -17,14 +19,13 @@ export function openAsk(params: { category?: string; slug?: string } = {}): void
   openPage(PAGES.rightsAsk, query);
 }
 
-/** The centre where the union's legal consultations are booked. */
-export const LEGAL_CENTRE_ID = 'jiujiang';
-
 /**
- * 预约法律咨询: hands the worker to the centres' booking page (issue 5's) with 法律咨询 preselected
- * and the article's title as the topic.
+ * 预约法律咨询: hands the worker to the centres' booking page with 法律咨询 preselected, the
+ * article's title as the topic (the worker can change it there), and the centre they last booked
+ * at on this phone — or none, and the booking page asks which centre.
  */
 export function openLegalBooking(topic: string): void {
-  const params: CentreBookingParams = { centreId: LEGAL_CENTRE_ID, service: 'legal-consultation', topic: topic.slice(0, 40) };
+  const centreId = lastCentre();
+  const params: CentreBookingParams = { service: 'legal-consultation', topic: topic.slice(0, BOOKING_TOPIC_MAX), ...(centreId ? { centreId } : {}) };
   openPage(PAGES.centreBook, { ...params });
 }

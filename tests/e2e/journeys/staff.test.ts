@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { shanghaiDay } from '../../../contract/time';
 import { PAGES, TABS } from '../../../src/routes';
+import { failOnConsoleErrors } from '../../support/console-errors';
 import { useE2E } from '../../support/e2e';
 import { bookFirstFreeSlot, doubleTap, fill, onScreen, open, person, shot, signUpAndGetTicket, STEP } from '../../support/journeys';
 
@@ -16,6 +17,7 @@ import { bookFirstFreeSlot, doubleTap, fill, onScreen, open, person, shot, signU
 jest.mock('@tarojs/taro', () => ({}));
 
 const e2e = useE2E();
+failOnConsoleErrors(e2e);
 
 /** 我的 -> 工作台 -> the link with this label. */
 async function fromWorkbench(page: Page, label: string): Promise<void> {
@@ -263,6 +265,31 @@ describe('staff: 工作台', () => {
     expect(await form.locator('[role="alert"]').count()).toBe(0);
   }, 60000);
 
+  it('显示号码 on a consultation: a reason, the full number with a 拨打 link, refused without a reason', async () => {
+    // The worker's own ask through the UI is worker-rights.test.ts's journey; here only its result.
+    const asked = await e2e.cloud.call('rights', 'ask', { category: 'wages', description: '厂里两个月没发工资了，想请工会帮忙问问。', phone: '13800138000', requestId: 'journey-reveal-1' }, { openid: 'journey-reveal-worker' });
+    if (!asked.ok) throw new Error(asked.error.message);
+    const page = await person(e2e, '黄主任', 'staff');
+    await open(e2e, page, PAGES.rightsStaffCase, { id: asked.data.id });
+    const reveal = page.locator('[data-testid="phone-reveal"]:visible');
+    await reveal.waitFor({ timeout: STEP });
+    expect(await reveal.innerText()).toContain('138****8000');
+    await onScreen(page, '显示号码').click();
+    // No reason chosen: told so, nothing shown
+    await onScreen(page, '显示完整号码').click();
+    await onScreen(page, '请先选一个原因').waitFor({ timeout: STEP });
+    await onScreen(page, '回电答复').click();
+    await shot(page, 'staff-phone-reason');
+    await doubleTap(onScreen(page, '显示完整号码'));
+    const shown = page.locator('[data-testid="phone-revealed"]:visible');
+    await shown.waitFor({ timeout: STEP });
+    expect(await shown.innerText()).toContain('电话：13800138000');
+    expect(await shown.locator('a').getAttribute('href')).toBe('tel:13800138000');
+    await shot(page, 'staff-phone-revealed');
+    const logged = e2e.cloud.db.find('audit', { action: 'staffRevealPhone' }) as Array<{ outcome: string; note: { reason?: string } }>;
+    expect(logged.map((r) => [r.outcome, r.note.reason])).toEqual([['ok', 'callBack']]);
+  }, 60000);
+
   it('the audit log shows what was just done, by whom', async () => {
     const page = await person(e2e, '黄主任', 'staff');
     await fromWorkbench(page, '操作记录');
@@ -276,7 +303,7 @@ describe('staff: 工作台', () => {
 
   // issue 9 major: "操作记录 shows staff.home, exports.monthlyReport, fullPhones: false: show what a
   // clerk understands; opening 工作台 is not an audited change".
-  test.failing('the audit log speaks a clerk\'s words (no function names, no raw flags)', async () => {
+  it('the audit log speaks a clerk\'s words (no function names, no raw flags)', async () => {
     const page = await person(e2e, '黄主任', 'staff');
     await fromWorkbench(page, '操作记录');
     const rows = page.locator('[data-testid="audit-rows"]:visible');
@@ -285,5 +312,19 @@ describe('staff: 工作台', () => {
     expect(text).not.toMatch(/\b[a-z]+\.[a-zA-Z]+\b/);
     expect(text).not.toContain('fullPhones');
     expect(text).toMatch(/月报/);
+    // 谁 · 做了什么 · 对哪条记录, and why a number was shown; opening 工作台 is no change
+    expect(text).toMatch(/黄主任 · 导出了月报 · \d{4}年\d{1,2}月/);
+    expect(text).toContain('号码已遮挡');
+    expect(text).toMatch(/黄主任 · 查看了完整号码 · 法律咨询 #ZX/);
+    expect(text).toContain('原因：回电答复');
+    expect(text).not.toContain('打开了工作台');
+    expect(text).toContain('发布了活动');
+    // 看了个人信息的: the reveals and exports only
+    await onScreen(page, '看了个人信息的').click();
+    for (let i = 0; i < 80 && (await rows.innerText()).includes('发布了活动'); i++) await page.waitForTimeout(250);
+    const personal = await rows.innerText();
+    expect(personal).not.toContain('发布了活动');
+    expect(personal).toContain('查看了完整号码');
+    await shot(page, 'staff-audit-words');
   }, 60000);
 });

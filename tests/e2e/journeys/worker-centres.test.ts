@@ -7,10 +7,12 @@ import { PAGES, TABS } from '../../../src/routes';
 
 // src/routes.ts also navigates with Taro; the suite only reads its paths, in Node.
 jest.mock('@tarojs/taro', () => ({}));
+import { failOnConsoleErrors } from '../../support/console-errors';
 import { useE2E } from '../../support/e2e';
 import { doubleTap, modalButton, onScreen, open, person, shot, STEP } from '../../support/journeys';
 
 const e2e = useE2E();
+failOnConsoleErrors(e2e);
 
 describe('worker: a centre slot', () => {
   it('books 法律咨询 from 首页 with a double tap: one booking, its code, and it is in 我的预约', async () => {

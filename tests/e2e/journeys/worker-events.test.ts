@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { TABS } from '../../../src/routes';
+import { failOnConsoleErrors } from '../../support/console-errors';
 import { useE2E } from '../../support/e2e';
 import { doubleTap, fill, onScreen, open, person, shot, STEP } from '../../support/journeys';
 
@@ -12,6 +13,7 @@ import { doubleTap, fill, onScreen, open, person, shot, STEP } from '../../suppo
 jest.mock('@tarojs/taro', () => ({}));
 
 const e2e = useE2E();
+failOnConsoleErrors(e2e);
 
 /** 活动 tab -> the event by its title -> 我要报名: the event's own form on screen. */
 async function openForm(page: Page, title: string): Promise<void> {

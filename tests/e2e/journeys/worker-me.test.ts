@@ -5,6 +5,7 @@
  */
 import { scanUrl } from '../../../local-cloud/openapi/wxacode';
 import { PAGES, TABS } from '../../../src/routes';
+import { failOnConsoleErrors } from '../../support/console-errors';
 import { useE2E } from '../../support/e2e';
 import { bookFirstFreeSlot, doubleTap, fill, onScreen, open, person, shot, STEP } from '../../support/journeys';
 
@@ -12,6 +13,7 @@ import { bookFirstFreeSlot, doubleTap, fill, onScreen, open, person, shot, STEP 
 jest.mock('@tarojs/taro', () => ({}));
 
 const e2e = useE2E();
+failOnConsoleErrors(e2e);
 
 const STATION_PAGE = PAGES.stationPoint.slice(1); // the code's page has no leading '/'
 

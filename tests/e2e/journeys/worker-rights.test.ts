@@ -5,13 +5,15 @@
  * and reads the answer.
  */
 import { TABS } from '../../../src/routes';
+import { failOnConsoleErrors } from '../../support/console-errors';
 import { useE2E } from '../../support/e2e';
-import { doubleTap, fill, onScreen, open, person, shot, STEP } from '../../support/journeys';
+import { doubleTap, fill, onScreen, open, person, screenText, shot, STEP } from '../../support/journeys';
 
 // src/routes.ts also navigates with Taro; the suite only reads its paths, in Node.
 jest.mock('@tarojs/taro', () => ({}));
 
 const e2e = useE2E();
+failOnConsoleErrors(e2e);
 
 describe('worker: 维权', () => {
   it('search -> article -> 有用 -> 帮我算日子 -> ask -> staff answer -> the worker reads it', async () => {
@@ -22,7 +24,7 @@ describe('worker: 维权', () => {
     await onScreen(page, '搜索').first().click();
     const results = page.locator('[data-testid="results"]:visible');
     await results.waitFor({ timeout: STEP });
-    const first = results.locator('.rt-item').first();
+    const first = results.locator('.list-row').first();
     const title = (await first.innerText()).split('\n')[0];
     expect(title).toContain('补偿');
     await first.click();
@@ -72,7 +74,7 @@ describe('worker: 维权', () => {
     const staff = await person(e2e, '李律师', 'staff');
     await staff.locator('[data-testid="staff-entry"]').click();
     await onScreen(staff, '答复法律咨询').click();
-    await staff.locator('[data-testid="staff-cases"]:visible .rt-item').first().click();
+    await staff.locator('[data-testid="staff-cases"]:visible .list-row').first().click();
     await staff.locator('[data-testid="answer-form"]:visible').waitFor({ timeout: STEP });
     expect(await staff.locator('[data-testid="staff-case"]:visible').innerText()).toContain('主管昨天说明天不用来了');
     await fill(staff, '答复', '口头叫你明天不用来，属于单位解除劳动合同。干了三年，可以要3个月工资的经济补偿。请保留聊天记录和工资流水。');
@@ -98,4 +100,48 @@ describe('worker: 维权', () => {
     await page.locator('[data-testid="feedback-done"]:visible').waitFor({ timeout: STEP });
     await article.getByText(/ 1 人觉得有用/).waitFor({ timeout: 3000 });
   }, 60000);
+
+  // issue 9 minor: "预约法律咨询 from an article always goes to 九江镇 and drops the topic".
+  it('预约法律咨询 from an article asks which centre the first time, carries the article as 想咨询的事 (editable), and goes to the same centre next time', async () => {
+    const page = await person(e2e, '小梅');
+    const before = e2e.cloud.db.find('bookings', { centreId: 'shatou' }).length;
+    await open(e2e, page, '/packages/rights/pages/article/index', { slug: 'unpaid-wages' });
+    const title = (await page.locator('[data-testid="article"]:visible .title').first().innerText()).trim();
+    await page.locator('[data-testid="book-legal"]:visible').click({ timeout: STEP });
+
+    // Nothing booked on this phone yet: the page asks, listing the centres with 法律咨询.
+    const choose = page.locator('[data-testid="choose-centre"]:visible');
+    await choose.waitFor({ timeout: STEP });
+    expect(await choose.innerText()).toContain('法律咨询：去哪个服务中心？');
+    await shot(page, 'worker-rights-legal-choose-centre');
+    await choose.getByText('沙头文体公园职工·家服务中心', { exact: true }).click();
+
+    // The centre chosen, the article's question as the topic, which the worker shortens.
+    await onScreen(page, '沙头文体公园职工·家服务中心 · 每次30分钟').waitFor({ timeout: STEP });
+    const topic = page.locator('[data-testid="topic"]:visible input');
+    expect(await topic.inputValue()).toBe(title);
+    await fill(page, '想咨询的事', '老板拖了两个月工资');
+    await shot(page, 'worker-rights-legal-topic');
+    const free = page.locator('.slot:not(.slot--off):visible');
+    await free.first().click({ timeout: STEP });
+    await doubleTap(onScreen(page, '确认预约'));
+    await page.locator('[data-testid="booking-code"]:visible').waitFor({ timeout: STEP });
+    expect(await page.locator('[data-testid="booking-topic"]:visible').innerText()).toBe('想咨询：老板拖了两个月工资');
+    expect(await screenText(page)).toContain('沙头文体公园职工·家服务中心');
+    const made = e2e.cloud.db.find('bookings', { centreId: 'shatou' });
+    expect(made).toHaveLength(before + 1);
+    expect(made.map((b) => b.topic)).toContain('老板拖了两个月工资');
+
+    // Another article: straight to 沙头 (the centre last booked on this phone), with its title.
+    await open(e2e, page, '/packages/rights/pages/article/index', { slug: 'dismissal-compensation' });
+    const second = (await page.locator('[data-testid="article"]:visible .title').first().innerText()).trim();
+    await page.locator('[data-testid="book-legal"]:visible').click({ timeout: STEP });
+    await onScreen(page, '沙头文体公园职工·家服务中心 · 每次30分钟').waitFor({ timeout: STEP });
+    expect(await page.locator('[data-testid="topic"]:visible input').inputValue()).toBe(second);
+    expect(await page.locator('[data-testid="choose-centre"]:visible').count()).toBe(0);
+    // …and the worker can still go elsewhere.
+    await onScreen(page, '换一个服务中心').click();
+    await page.locator('[data-testid="choose-centre"]:visible').getByText('沙头文体公园职工·家服务中心（上次去的）').waitFor({ timeout: STEP });
+    await shot(page, 'worker-rights-legal-change-centre');
+  }, 90000);
 });

@@ -157,7 +157,7 @@ export default function AidApplicationPage() {
                 <Text className='ad-section'>已交的材料</Text>
                 {app.documents.length === 0 && <Text className='muted'>还没有上传材料</Text>}
                 {app.documents.map((d) => (
-                  <View key={d.id} className='ad-row' onClick={() => void openDocument(app.id, d.id, d.ext)} aria-role='button'>
+                  <View key={d.id} className='list-row' onClick={() => void openDocument(app.id, d.id, d.ext)} aria-role='button'>
                     <Text className='ad-line'>
                       {AID_DOCUMENT_LABELS[d.kind]} · {d.name}
                     </Text>

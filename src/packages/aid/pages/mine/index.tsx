@@ -19,7 +19,7 @@ export default function AidMinePage() {
         {(list) => (
           <View className='card'>
             {list.map((a) => (
-              <View key={a.id} className='ad-row' onClick={() => openPage(PAGES.aidApplication, { id: a.id })} aria-role='link'>
+              <View key={a.id} className='list-row' onClick={() => openPage(PAGES.aidApplication, { id: a.id })} aria-role='link'>
                 <View style={{ display: 'flex', justifyContent: 'space-between', gap: '16px' }}>
                   <Text className='ad-line'>{AID_KIND_LABELS[a.kind]}</Text>
                   <AidStatusTag status={a.status} />

@@ -37,7 +37,7 @@ export default function AidAlertsPage() {
             {list.map((a) => {
               const acked = done[a.id]?.acknowledged ?? a.acknowledged;
               return (
-                <View key={a.id} className='ad-row'>
+                <View key={a.id} className='list-row'>
                   <Text className='ad-line' style={{ fontWeight: 600 }}>
                     {a.employer}：{a.count} 人反映欠薪
                   </Text>

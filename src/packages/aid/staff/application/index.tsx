@@ -19,6 +19,7 @@ import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
 import { AidHistory, AidStatusTag, dayText } from '../../../../components/aid/status';
 import { PageShell } from '../../../../components/page-shell';
+import { PhoneReveal } from '../../../../components/staff/phone-reveal';
 import { useCall } from '../../../../hooks/use-call';
 import { TABS } from '../../../../routes';
 import '../../../../components/aid/aid.scss';
@@ -82,7 +83,7 @@ export default function AidStaffApplicationPage() {
                   </Text>
                   <AidStatusTag status={app.status} />
                 </View>
-                <Text className='ad-line'>手机 {app.phone}</Text>
+                <PhoneReveal masked={app.phone} reveal={(why) => call('aid', 'staffRevealPhone', { id: app.id, ...why })} />
                 {(Object.entries(app.details) as [AidField, string | number][]).map(([f, v]) => (
                   <Text key={f} className='ad-line'>
                     {DETAIL_LABELS[f]}：{detailText(f, v)}
@@ -99,7 +100,7 @@ export default function AidStaffApplicationPage() {
                 <Text className='ad-section'>材料</Text>
                 {app.documents.length === 0 && <Text className='muted'>还没有材料</Text>}
                 {app.documents.map((d) => (
-                  <View key={d.id} className='ad-row' onClick={() => void showFile(d.id, d.ext)} aria-role='button'>
+                  <View key={d.id} className='list-row' onClick={() => void showFile(d.id, d.ext)} aria-role='button'>
                     <Text className='ad-line'>
                       {AID_DOCUMENT_LABELS[d.kind]} · {d.name}
                     </Text>

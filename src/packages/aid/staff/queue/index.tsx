@@ -31,7 +31,7 @@ export default function AidQueuePage() {
         {(list) => (
           <View className='card' data-testid='aid-queue'>
             {list.map((a) => (
-              <View key={a.id} className='ad-row' onClick={() => openPage(PAGES.aidStaffApplication, { id: a.id })} aria-role='link'>
+              <View key={a.id} className='list-row' onClick={() => openPage(PAGES.aidStaffApplication, { id: a.id })} aria-role='link'>
                 <View style={{ display: 'flex', justifyContent: 'space-between', gap: '16px' }}>
                   <Text className='ad-line'>
                     {AID_KIND_LABELS[a.kind]} · {a.name}

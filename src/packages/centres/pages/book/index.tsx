@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Input, ScrollView, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { usePageParams } from '../../../../hooks/use-page-params';
-import { CENTRE_SERVICE_LABELS, SENSITIVE_SERVICES, SLOT_STATE_LABELS, type CentreService, type Slot, type SlotDay } from '@contract/centres/model';
+import { BOOKING_TOPIC_MAX, CENTRE_SERVICE_LABELS, SENSITIVE_SERVICES, SLOT_STATE_LABELS, type CentreService, type Slot, type SlotDay } from '@contract/centres/model';
 import { consentMissingText } from '@contract/privacy';
 import { mobileProblem } from '@contract/phone';
 import { call } from '../../../../api/call';
@@ -12,14 +12,11 @@ import { newRequestId } from '@contract/request-id';
 import { PageShell } from '../../../../components/page-shell';
 import { ensurePrivacyConsent, PRIVACY_DECLINED, SensitiveConsent } from '../../../../components/privacy/consent';
 import { useCall } from '../../../../hooks/use-call';
+import { lastCentre, rememberCentre } from '../../../../prefs/last-centre';
 import { PAGES } from '../../../../routes';
 import '../../../../components/centres/bookings.scss';
 import { AppButton } from '../../../../components/button';
 
-/**
- * Pick a day, pick a time, confirm: three taps. Also used to move a booking (?reschedule=<id>).
- * A new booking of a sensitive service (困难帮扶) waits for its own consent tick.
- */
 /**
  * A day's chip: 休息 when the centre does not open that day (a closure or no hours for the service),
  * 满 only when its slots are taken, 已过 when the time to book it has gone.
@@ -35,11 +32,78 @@ function nextOpen(days: SlotDay[], from: number): number {
   return days.findIndex((d, i) => i > from && d.slots.some((s) => s.state === 'open'));
 }
 
+/**
+ * Pick a day, pick a time, confirm: three taps. Also used to move a booking (?reschedule=<id>).
+ * A new booking of a sensitive service (困难帮扶) waits for its own consent tick. Opened without a
+ * centre (预约法律咨询 from an article, nothing booked on this phone yet) it first asks which
+ * centre; `topic` (the article's title) is shown as 想咨询的事, editable, and booked with the slot.
+ */
 export default function BookPage() {
   const params = usePageParams();
-  const centreId = params.centreId ?? '';
   const service = (params.service ?? '') as CentreService;
+  const [centreId, setCentreId] = useState(params.centreId ?? '');
+  const [topic, setTopic] = useState(params.topic ?? '');
   const rescheduleId = params.reschedule;
+  if (!centreId) {
+    return (
+      <PageShell>
+        <CentreChoice service={service} onChoose={setCentreId} />
+      </PageShell>
+    );
+  }
+  return (
+    <BookAtCentre
+      key={centreId}
+      centreId={centreId}
+      service={service}
+      rescheduleId={rescheduleId}
+      topic={rescheduleId ? null : { text: topic, asked: service === 'legal-consultation' || Boolean(params.topic), onChange: setTopic }}
+      onChangeCentre={rescheduleId ? null : () => setCentreId('')}
+    />
+  );
+}
+
+/** Which centre: those that offer the service, the one last booked on this phone marked. */
+function CentreChoice({ service, onChoose }: { service: CentreService; onChoose: (centreId: string) => void }) {
+  const { state, reload } = useCall('centres', 'list', {});
+  const last = lastCentre();
+  return (
+    <AsyncView state={state} onRetry={reload} emptyText='暂时没有服务中心提供这项服务' isEmpty={(list) => !list.some((c) => c.services.includes(service))}>
+      {(list) => (
+        <View className='card' data-testid='choose-centre'>
+          <Text className='title' style={{ display: 'block', marginTop: 0 }}>
+            {CENTRE_SERVICE_LABELS[service] ?? '预约'}：去哪个服务中心？
+          </Text>
+          {list
+            .filter((c) => c.services.includes(service))
+            .map((c) => (
+              <View key={c.id} className='list-row' onClick={() => onChoose(c.id)} aria-role='button' aria-label={c.name}>
+                <Text style={{ display: 'block', fontWeight: 600 }}>
+                  {c.name}
+                  {c.id === last ? '（上次去的）' : ''}
+                </Text>
+                <Text className='muted' style={{ display: 'block' }}>
+                  {c.address}
+                </Text>
+              </View>
+            ))}
+        </View>
+      )}
+    </AsyncView>
+  );
+}
+
+interface BookAtCentreProps {
+  centreId: string;
+  service: CentreService;
+  rescheduleId?: string;
+  /** 想咨询的事 for a new booking: shown when `asked`; null when moving a booking. */
+  topic: { text: string; asked: boolean; onChange: (text: string) => void } | null;
+  /** 换一个中心 (a new booking only). */
+  onChangeCentre: (() => void) | null;
+}
+
+function BookAtCentre({ centreId, service, rescheduleId, topic, onChangeCentre }: BookAtCentreProps) {
   // Moving a booking sends nothing new about the person: only a new booking needs the tick.
   const sensitive = rescheduleId ? null : (SENSITIVE_SERVICES[service] ?? null);
   const { state, reload } = useCall('centres', 'slots', { centreId, service });
@@ -84,6 +148,7 @@ export default function BookPage() {
       requestId: requestId.current,
       remind,
       ...(phone ? { phone } : {}),
+      ...(topic?.text.trim() ? { topic: topic.text.trim() } : {}),
       ...(sensitive ? { sensitiveConsent: true } : {}),
     });
   }
@@ -105,6 +170,7 @@ export default function BookPage() {
     setBusy(false);
     if (!res) return;
     if (res.ok) {
+      if (!rescheduleId) rememberCentre(centreId);
       void Taro.redirectTo({ url: `${PAGES.booking}?id=${encodeURIComponent(res.data.id)}&fresh=${rescheduleId ? 'moved' : '1'}` });
       return;
     }
@@ -130,6 +196,24 @@ export default function BookPage() {
                   {view.centreName} · 每次{view.durationMinutes}分钟
                 </Text>
                 {rescheduleId && <Text className='tag tag--ok'>改到新的时间</Text>}
+                {onChangeCentre && (
+                  <AppButton kind='secondary' onClick={onChangeCentre} data-testid='change-centre'>
+                    换一个服务中心
+                  </AppButton>
+                )}
+                {topic?.asked && (
+                  <View data-testid='topic'>
+                    <Text className='muted line'>想咨询的事（可以改，工作人员会先看到）</Text>
+                    <Input
+                      className='input'
+                      value={topic.text}
+                      maxlength={BOOKING_TOPIC_MAX}
+                      onInput={(e) => topic.onChange(e.detail.value)}
+                      placeholder='例如：工资被拖欠'
+                      aria-label='想咨询的事'
+                    />
+                  </View>
+                )}
               </View>
               <Text className='title' style={{ display: 'block' }}>
                 1. 选日子

@@ -71,6 +71,11 @@ export default function BookingPage() {
           {b.when}
         </Text>
         <Text className='muted line'>{b.centreName}</Text>
+        {b.topic && (
+          <Text className='line' data-testid='booking-topic'>
+            想咨询：{b.topic}
+          </Text>
+        )}
       </View>
       {(active || b.status === 'arrived') && (
         <View className='card'>

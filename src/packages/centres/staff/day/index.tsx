@@ -156,6 +156,7 @@ export default function StaffDayPage() {
                     <Text className='muted'>
                       {b.source === 'walk_in' ? '现场' : '预约'} · {BOOKING_STATUS_LABELS[b.status]}
                     </Text>
+                    {b.topic && <Text className='muted' style={{ display: 'block' }}>想咨询：{b.topic}</Text>}
                   </View>
                   {b.status === 'booked' && new Date(b.start).getTime() < Date.now() && (
                     <AppButton kind='secondary' className='button--inline' onClick={() => void noShow(b.id)}>

@@ -19,7 +19,7 @@ export default function RightsCasesPage() {
         {(list) => (
           <View className='card' data-testid='cases'>
             {list.map((c) => (
-              <View key={c.id} className='rt-item' hoverClass='rt-pressed' onClick={() => openPage(PAGES.rightsCase, { id: c.id })} aria-role='link'>
+              <View key={c.id} className='list-row' hoverClass='rt-pressed' onClick={() => openPage(PAGES.rightsCase, { id: c.id })} aria-role='link'>
                 <View style={{ display: 'flex', justifyContent: 'space-between', gap: '16px' }}>
                   <Text className='rt-item__title'>{ARTICLE_CATEGORY_LABELS[c.category]}</Text>
                   <StatusTag status={c.status} />

@@ -57,7 +57,7 @@ export default function RightsStaffArticlesPage() {
         {(rows) => (
           <View className='card' data-testid='staff-articles'>
             {rows.map((r) => (
-              <View key={r.slug} className='rt-item' hoverClass='rt-pressed' onClick={() => openPage(PAGES.rightsStaffArticle, { slug: r.slug })} aria-role='link'>
+              <View key={r.slug} className='list-row' hoverClass='rt-pressed' onClick={() => openPage(PAGES.rightsStaffArticle, { slug: r.slug })} aria-role='link'>
                 <Text className='rt-item__title'>{r.title}</Text>
                 <Text className='muted rt-item__line'>
                   {ARTICLE_STATUS_LABELS[r.status]} · {ARTICLE_CATEGORY_LABELS[r.category]}

@@ -9,6 +9,7 @@ import { StatusTag, whenText } from '../../../../components/rights/status';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, PAGES } from '../../../../routes';
 import { AppButton } from '../../../../components/button';
+import { PhoneReveal } from '../../../../components/staff/phone-reveal';
 
 function AnswerForm({ c, onDone }: { c: StaffConsultation; onDone: (c: StaffConsultation) => void }) {
   const [text, setText] = useState('');
@@ -70,11 +71,12 @@ export default function RightsStaffCasePage() {
                 <Text className='muted' style={{ display: 'block', marginTop: '8px' }}>
                   编号 {c.code} · {whenText(c.createdAt)} 提交 · {c.overdue ? '已超过答复时间' : `${c.dueText}答复`}
                 </Text>
-                <Text className='muted' style={{ display: 'block' }}>
-                  电话：{c.maskedPhone || '没留'}
-                  {c.noEmployerContact ? ' · 不要联系单位' : ''}
-                  {c.flagged ? ' · 内容安全检查提示需人工看' : ''}
-                </Text>
+                <PhoneReveal masked={c.maskedPhone} reveal={(why) => call('rights', 'staffRevealPhone', { id: c.id, ...why })} />
+                {(c.noEmployerContact || c.flagged) && (
+                  <Text className='muted' style={{ display: 'block' }}>
+                    {[c.noEmployerContact ? '不要联系单位' : '', c.flagged ? '内容安全检查提示需人工看' : ''].filter(Boolean).join(' · ')}
+                  </Text>
+                )}
                 {c.articleSlug && (
                   <AppButton kind='secondary' onClick={() => openPage(PAGES.rightsArticle, { slug: c.articleSlug ?? '' })}>
                     看职工读的文章

@@ -32,7 +32,7 @@ export default function RightsStaffCasesPage() {
         {(list) => (
           <View className='card' data-testid='staff-cases'>
             {list.map((c) => (
-              <View key={c.id} className='rt-item' hoverClass='rt-pressed' onClick={() => openPage(PAGES.rightsStaffCase, { id: c.id })} aria-role='link'>
+              <View key={c.id} className='list-row' hoverClass='rt-pressed' onClick={() => openPage(PAGES.rightsStaffCase, { id: c.id })} aria-role='link'>
                 <View style={{ display: 'flex', justifyContent: 'space-between', gap: '16px' }}>
                   <Text className='rt-item__title'>
                     {ARTICLE_CATEGORY_LABELS[c.category]} · {c.who}

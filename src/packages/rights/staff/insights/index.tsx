@@ -17,7 +17,7 @@ export default function RightsStaffInsightsPage() {
               <Text className='rt-section'>搜了没找到</Text>
               {data.misses.length === 0 && <Text className='muted'>暂时没有。</Text>}
               {data.misses.map((m) => (
-                <View key={m.query} className='rt-item'>
+                <View key={m.query} className='list-row'>
                   <Text className='rt-item__title'>{m.query}</Text>
                   <Text className='muted rt-item__line'>
                     {m.count} 次 · 第一次 {whenText(m.firstAt)}
@@ -29,7 +29,7 @@ export default function RightsStaffInsightsPage() {
               <Text className='rt-section'>觉得“没用”的原因</Text>
               {data.unhelpful.length === 0 && <Text className='muted'>暂时没有。</Text>}
               {data.unhelpful.map((u, i) => (
-                <View key={i} className='rt-item' hoverClass='rt-pressed' onClick={() => openPage(PAGES.rightsStaffArticle, { slug: u.slug })}>
+                <View key={i} className='list-row' hoverClass='rt-pressed' onClick={() => openPage(PAGES.rightsStaffArticle, { slug: u.slug })}>
                   <Text className='rt-item__title'>{u.title}</Text>
                   <Text className='rt-item__line'>{[u.reasonLabel, u.text].filter(Boolean).join('：') || '没写原因'}</Text>
                   <Text className='muted rt-item__line'>{whenText(u.at)}</Text>

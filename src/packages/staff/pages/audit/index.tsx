@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { AUDIT_ROLE_LABELS, type AuditRow } from '@contract/staff/model';
+import type { AuditRow } from '@contract/staff/model';
 import type { AppErrorBody } from '@contract/define';
 import { call } from '../../../../api/call';
 import { PageShell } from '../../../../components/page-shell';
@@ -9,7 +9,7 @@ import '../../../../components/staff/staff.scss';
 import { AppButton } from '../../../../components/button';
 
 type Filter = 'all' | 'refused' | 'personal';
-const FILTERS: Record<Filter, string> = { all: '全部', refused: '被拒绝的', personal: '查看个人信息' };
+const FILTERS: Record<Filter, string> = { all: '全部', refused: '被拒绝的', personal: '看了个人信息的' };
 
 function AuditList() {
   const [filter, setFilter] = useState<Filter>('all');
@@ -34,7 +34,7 @@ function AuditList() {
     <View>
       <View>
         {(Object.keys(FILTERS) as Filter[]).map((f) => (
-          <View key={f} role='button' aria-pressed={f === filter} className={f === filter ? 'st-choice st-choice--on' : 'st-choice'} onClick={() => setFilter(f)}>
+          <View key={f} role='button' aria-pressed={f === filter} className={f === filter ? 'choice choice--on' : 'choice'} onClick={() => setFilter(f)}>
             {FILTERS[f]}
           </View>
         ))}
@@ -48,26 +48,20 @@ function AuditList() {
         </View>
       )}
       {!loading && !error && rows.length === 0 && (
-        <View className='card'>
-          <Text className='muted'>没有记录</Text>
+        <View className='card' data-testid='audit-empty'>
+          <Text className='muted'>{filter === 'all' ? '还没有操作记录：改动、查看完整号码和导出文件都会记在这里' : '没有这类记录'}</Text>
         </View>
       )}
       <View data-testid='audit-rows'>
         {rows.map((r) => (
           <View key={r.id} className='card'>
-            <Text style={{ display: 'block', fontWeight: 600 }}>
-              {r.when} · {r.who}（{AUDIT_ROLE_LABELS[r.role]}）
-            </Text>
-            <Text style={{ display: 'block' }}>
-              {r.fn}.{r.action} {Object.entries(r.target).map(([k, v]) => `${k}=${v}`).join(' ')}
+            <Text style={{ display: 'block', fontWeight: 600 }}>{[r.who, r.did, r.record].filter(Boolean).join(' · ')}</Text>
+            {r.details.length > 0 && <Text style={{ display: 'block' }}>{r.details.join('；')}</Text>}
+            <Text className='muted' style={{ display: 'block' }}>
+              {[r.when, r.roleText].filter(Boolean).join(' · ')}
             </Text>
             <Text className={r.outcome === 'ok' ? 'tag tag--ok' : 'tag'}>{r.outcomeText}</Text>
-            {r.personal && <Text className='tag'>查看了个人信息</Text>}
-            {Object.keys(r.note).length > 0 && (
-              <Text className='muted' style={{ display: 'block' }}>
-                {Object.entries(r.note).map(([k, v]) => `${k}: ${String(v)}`).join('；')}
-              </Text>
-            )}
+            {r.personal && <Text className='tag'>看了个人信息</Text>}
           </View>
         ))}
       </View>
