@@ -106,7 +106,7 @@ export async function signUp(ctx: HandlerContext, input: SignUpInput): Promise<M
 async function settleOrWait(ctx: HandlerContext, event: EventDoc, pending: EntryDoc): Promise<EntryDoc> {
   let entry = pending;
   for (let attempt = 0; attempt < WAIT_FOR_FIRST_TAP.tries && entry.status === 'pending'; attempt++) {
-    // A sign-up stored before steps existed has none: whoever comes first begins one.
+    // (A sign-up stored before steps existed was given one, cut off long ago, by ledger-migration.ts.)
     const mine = entry.step ? await takeOver(ctx, entry) : null;
     if (mine) return settle(ctx, event, mine);
     await pause(WAIT_FOR_FIRST_TAP.pauseMs);

@@ -57,6 +57,7 @@ export async function takeOver(ctx: HandlerContext, entry: EntryDoc): Promise<En
 export async function finishStep(ctx: HandlerContext, entry: EntryDoc, change: Partial<EntryDoc>, mark: LedgerOp | null): Promise<boolean> {
   const _ = ctx.db.command;
   const op = entry.step?.op;
+  if (!op) return false; // (an undefined condition would be dropped, matching any step)
   const res = await entriesOf(ctx.db)
     .where({ _id: entry._id, 'step.op': op })
     .update({ data: { ...change, step: _.remove(), updatedAt: ctx.now } });
