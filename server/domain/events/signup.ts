@@ -24,8 +24,9 @@ export interface SignUpInput extends SignUpForm {
   sensitiveConsent?: boolean;
 }
 
-/** The waitlist number is handed out by compare-and-set: under a storm a join may need a few tries. */
-const SETTLE_ATTEMPTS = 30;
+/** The waitlist number is handed out by compare-and-set: under a storm a join may need several tries. */
+const SETTLE_ATTEMPTS = 60;
+const JOIN_BACKOFF_MS = 10;
 /** A repeated tap waits this long for the first tap's sign-up to settle, then shows it as it is. */
 const WAIT_FOR_FIRST_TAP = { tries: 25, pauseMs: 200 };
 
@@ -141,7 +142,12 @@ export async function settle(ctx: HandlerContext, event: EventDoc, entry: EntryD
       throw new AppError('WAITLIST_FULL', event.waitlistLimit === 0 ? '名额已经满了' : undefined);
     }
     const seq = await joinQueue(ctx, event._id, entry._id, view, { seats: entry.seats, limit: event.waitlistLimit });
-    if (seq === null) continue; // another join took the number, or the seats changed: try again
+    // Another join took the number, or the seats changed: try again, after a random few
+    // milliseconds growing with the tries, so a storm's joins stop colliding in step.
+    if (seq === null) {
+      await pause(Math.random() * JOIN_BACKOFF_MS * Math.min(attempt + 1, 5));
+      continue;
+    }
     const settled = await markWaitlisted(ctx, entry, seq);
     // Seats freed while nobody was listed as waiting: offer them now rather than at the next tick.
     if (view.seatsLeft > 0 && (await promote(ctx, event._id)).length > 0) {
