@@ -3,9 +3,9 @@
  *   - database requests per tap: a service, a gift, a retried tap, the page after a scan, staff stats;
  *   - 300 concurrent gift taps for 100 gifts: outcome, throughput, p50/p99 latency.
  */
-import { dbRequestsDuring, okOf, startTestCloud, worker, type TestCloud } from '../tests/support/local-cloud';
+import { dbRequestsDuring, startTestCloud, worker, type TestCloud } from '../tests/support/local-cloud';
 import { percentile } from './support';
-import { testCampaign } from '../tests/cloud/centres-helpers';
+import { createCampaign } from '../tests/cloud/centres-helpers';
 
 /** Database requests one call makes. */
 const requests = async (cloud: TestCloud, fn: () => Promise<unknown>) => (await dbRequestsDuring(cloud, fn)).requests;
@@ -14,7 +14,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const cloud = await startTestCloud({ seed: true, maxInstancesPerFunction: 8 });
   try {
     const admin = await cloud.makeStaff('bench-station', 'admin');
-    const campaign = testCampaign('bench', {
+    const { id: bench } = await createCampaign(cloud, admin, {
       name: '压测',
       services: [
         { id: 'tea', label: '姜茶', kind: 'service' },
@@ -22,22 +22,21 @@ export async function run(): Promise<Record<string, unknown>> {
       ],
       tips: [],
     });
-    okOf(await cloud.call('station', 'staffSaveCampaign', campaign, admin));
     await Promise.all(Array.from({ length: 8 }, () => cloud.call('station', 'current', {}, null)));
     const me = worker('bench-tapper');
-    const firstInHour = await requests(cloud, () => cloud.call('station', 'tap', { campaignId: 'bench', serviceId: 'tea' }, worker('bench-first')));
-    const serviceTap = await requests(cloud, () => cloud.call('station', 'tap', { campaignId: 'bench', serviceId: 'tea' }, me));
-    const retried = await requests(cloud, () => cloud.call('station', 'tap', { campaignId: 'bench', serviceId: 'tea' }, me));
-    const giftTap = await requests(cloud, () => cloud.call('station', 'tap', { campaignId: 'bench', serviceId: 'gift' }, me));
+    const firstInHour = await requests(cloud, () => cloud.call('station', 'tap', { campaignId: bench, serviceId: 'tea' }, worker('bench-first')));
+    const serviceTap = await requests(cloud, () => cloud.call('station', 'tap', { campaignId: bench, serviceId: 'tea' }, me));
+    const retried = await requests(cloud, () => cloud.call('station', 'tap', { campaignId: bench, serviceId: 'tea' }, me));
+    const giftTap = await requests(cloud, () => cloud.call('station', 'tap', { campaignId: bench, serviceId: 'gift' }, me));
     const point = await requests(cloud, () => cloud.call('station', 'point', { scene: 'c%3Dbench' }, me));
-    const stats = await requests(cloud, () => cloud.call('station', 'staffStats', { campaignId: 'bench' }, admin));
+    const stats = await requests(cloud, () => cloud.call('station', 'staffStats', { campaignId: bench }, admin));
 
     const latencies: number[] = [];
     const started = performance.now();
     const results = await Promise.all(
       Array.from({ length: 300 }, async (_, i) => {
         const t0 = performance.now();
-        const res = await cloud.call('station', 'tap', { campaignId: 'bench', serviceId: 'gift' }, worker(`gift-${i}`));
+        const res = await cloud.call('station', 'tap', { campaignId: bench, serviceId: 'gift' }, worker(`gift-${i}`));
         latencies.push(performance.now() - t0);
         return res;
       }),

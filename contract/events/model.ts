@@ -218,8 +218,10 @@ export interface Ticket {
   holderName: string;
   seats: number;
   status: EntryStatus;
-  /** The code the QR carries; staff can type it on H5. */
+  /** The code the QR carries (`ZGJ1:` + 32 hex). */
   code: string;
+  /** The short code to read aloud ("K7Q-4PX", contract/events/door-code.ts); null on tickets from before it. */
+  doorCode: string | null;
   /** A PNG data URL drawn on the server, so the phone carries no QR library. */
   qrDataUrl: string;
 }
@@ -238,7 +240,8 @@ export interface Attendee {
   party: string[];
 }
 
-export type CheckInResult = 'ok' | 'already' | 'wrong_event' | 'not_valid' | 'unknown';
+/** not_open: outside the check-in window (contract/events/check-in-window.ts). */
+export type CheckInResult = 'ok' | 'already' | 'wrong_event' | 'not_valid' | 'not_open' | 'unknown';
 export interface CheckInOutcome {
   result: CheckInResult;
   /** Plain Chinese for the staff screen, e.g. 签到成功 / 已于18:02签到 / 不是本活动的票. */

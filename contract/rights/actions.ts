@@ -119,7 +119,8 @@ export const rights = {
   staffArticles: action<StaffArticleRow[]>()({ input: z.strictObject({}), access: 'staff', kind: 'read' }),
   staffArticle: action<StaffArticle>()({ input: z.strictObject({ slug: articleSlug }), access: 'staff', kind: 'read' }),
   staffSaveArticle: action<StaffArticle>()({
-    input: z.strictObject({ draft: articleDraft.describe('文章'), isNew: z.boolean().describe('新文章') }),
+    // A new article's 保存 carries its press's request id: a double tap or a retry makes one article.
+    input: z.strictObject({ draft: articleDraft.describe('文章'), isNew: z.boolean().describe('新文章'), requestId: requestId.optional() }),
     access: 'admin',
   }),
   staffSetArticleStatus: action<StaffArticle>()({

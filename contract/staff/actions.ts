@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { action } from '../define';
+import { requestIdSchema as requestId } from '../request-id-schema';
 import { FIGURES_MAX_DAYS, INVITE_CODE_LENGTH, type AuditPage, type InviteCode, type ReportFile, type StaffHome, type StaffMember, type UnionFigures } from './model';
 
 const day = z.iso.date().describe('日期');
@@ -36,6 +37,8 @@ export const staff = {
         name: z.string().trim().min(1).max(20).describe('姓名'),
         role: z.enum(['centre_staff', 'admin']).describe('角色'),
         centreIds: z.array(centreId).max(10).default([]).describe('服务中心'),
+        /** A grant by code is a create: 添加 carries its press's request id (contract/request-id.ts). */
+        requestId: requestId.optional(),
       })
       .refine((g) => (g.code ? 1 : 0) + (g.staffId ? 1 : 0) === 1, { message: '请输入登记码', path: ['code'] })
       .refine((g) => g.role === 'admin' || g.centreIds.length > 0, { message: '请至少选一个服务中心', path: ['centreIds'] }),

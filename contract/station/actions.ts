@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { action } from '../define';
+import { requestIdSchema as requestId } from '../request-id-schema';
 import {
   CAMPAIGN_ID_PATTERN,
   STATION_LIMITS,
@@ -15,35 +16,42 @@ const campaignId = z.string().trim().regex(CAMPAIGN_ID_PATTERN, '活动编号无
 const serviceId = z.string().trim().regex(STATION_SERVICE_ID_PATTERN, '服务编号无效').describe('服务编号');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
 
+/**
+ * A campaign as staff save it. A new one has no id: the server makes it from the press of 保存
+ * (requestId, contract/request-id.ts), so a clerk never invents one and a double tap makes one.
+ */
 const campaignInput = z
   .strictObject({
-    id: campaignId,
+    id: campaignId.optional(),
+    requestId: requestId.optional(),
     name: z.string().trim().min(1).max(20).describe('活动名称'),
-    station: z.string().trim().min(1).max(30).describe('车站'),
-    centreId: z.string().trim().min(1).max(64).describe('服务中心'),
+    station: z.string().trim().min(1).max(30).describe('服务点地点'),
+    centreId: z.string().trim().min(1).max(64).describe('负责的服务中心'),
     startDate: z.iso.date().describe('开始日期'),
     endDate: z.iso.date().describe('结束日期'),
     opens: hhmm.describe('每天开始时间'),
-    closes: hhmm.describe('每天结束时间'),
+    // '24:00': open until midnight (ALL_DAY_HOURS).
+    closes: z.union([hhmm, z.literal('24:00')]).describe('每天结束时间'),
     services: z
       .array(
         z.strictObject({
           id: serviceId,
           label: z.string().trim().min(1).max(10).describe('服务名称'),
-          kind: z.enum(['service', 'gift']).describe('服务还是礼品'),
+          kind: z.enum(['service', 'gift']).describe('服务类型'),
           stock: z.number().int().min(0).max(STATION_LIMITS.stockMax).optional().describe('礼品数量'),
-          note: z.string().trim().max(20).optional().describe('说明'),
+          note: z.string().trim().max(20).optional().describe('服务说明'),
         }),
       )
       .min(1)
       .max(STATION_LIMITS.servicesMax)
+      .describe('服务项目')
       .refine((s) => new Set(s.map((x) => x.id)).size === s.length, '服务编号不能重复')
-      .refine((s) => s.every((x) => x.kind === 'service' || typeof x.stock === 'number'), '礼品要填写数量')
-      .describe('服务项目'),
-    tips: z.array(z.string().trim().min(1).max(STATION_LIMITS.tipMax)).max(STATION_LIMITS.tipsMax).default([]).describe('提示'),
+      .refine((s) => s.every((x) => x.kind === 'service' || typeof x.stock === 'number'), '礼品要填写数量'),
+    tips: z.array(z.string().trim().min(1).max(STATION_LIMITS.tipMax).describe('返乡安全知识')).max(STATION_LIMITS.tipsMax).default([]).describe('返乡安全知识'),
   })
+  .refine((c) => c.id !== undefined || c.requestId !== undefined, { message: '请刷新页面后再保存', path: ['requestId'] })
   .refine((c) => c.startDate <= c.endDate, { message: '结束日期不能早于开始日期', path: ['endDate'] })
-  .refine((c) => c.opens < c.closes, { message: '结束时间要晚于开始时间', path: ['closes'] });
+  .refine((c) => c.opens < c.closes, { message: '每天结束时间要晚于开始时间', path: ['closes'] });
 
 /**
  * Function `station`: the 平安返乡 service point behind a printed QR code.

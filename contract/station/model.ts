@@ -25,7 +25,7 @@ export interface Campaign {
   /** 'YYYY-MM-DD' Shanghai, inclusive */
   startDate: string;
   endDate: string;
-  /** Daily service hours 'HH:mm' */
+  /** Daily service hours, Shanghai wall clock: 'HH:mm' from `opens` (included) to `closes` (not); closes '24:00' is midnight. */
   opens: string;
   closes: string;
   services: StationService[];
@@ -38,6 +38,8 @@ export interface StationPoint {
   campaign: Campaign;
   /** 'running' today, 'before' the first day, 'after' the last. */
   phase: 'before' | 'running' | 'after';
+  /** Running and within today's hours now: taps are counted only then. */
+  openNow: boolean;
   services: Array<
     StationService & {
       /** Gifts: how many are left (never below zero). */
@@ -77,6 +79,21 @@ export interface CampaignSummary {
   startDate: string;
   endDate: string;
   phase: StationPoint['phase'];
+}
+
+/** Hours that never close: a campaign (the demo, the tests) usable at any time of day. */
+export const ALL_DAY_HOURS = { opens: '00:00', closes: '24:00' } as const;
+
+/** The daily hours as a person reads them: 每天 8:00–20:00, or 全天开放. */
+export function hoursText(c: Pick<Campaign, 'opens' | 'closes'>): string {
+  if (c.opens === ALL_DAY_HOURS.opens && c.closes === ALL_DAY_HOURS.closes) return '全天开放';
+  const plain = (hhmm: string) => hhmm.replace(/^0(\d)/, '$1');
+  return `每天 ${plain(c.opens)}–${plain(c.closes)}`;
+}
+
+/** Whether a Shanghai wall-clock time 'HH:mm' is within the daily hours (opens included, closes not). */
+export function withinHours(c: Pick<Campaign, 'opens' | 'closes'>, hhmm: string): boolean {
+  return c.opens <= hhmm && hhmm < c.closes;
 }
 
 /** The page a station QR code opens (no leading '/', as wxacode.getUnlimited wants it). */

@@ -42,6 +42,7 @@ export const COLLECTIONS = {
   // ---- events (docs/events.md)
   events: 'events',
   eventEntries: 'event_entries',
+  eventDoorCodes: 'event_door_codes',
   eventDraws: 'event_draws',
   // ---- rights (docs/rights.md)
   rightsArticles: 'rights_articles',
@@ -111,11 +112,11 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
     indexes: [{ name: 'date', keys: { date: 1 } }],
   },
   fair_queues: {
-    holds: 'One queue of a 便民日, _id = `${fairId}:${queueId}`: issued (number sequence), serving, windows left.',
+    holds: 'One queue of a 便民日, _id = `${fairId}:${queueId}`: issued (number sequence), serving, windows left, numbers given back (never issued again).',
     indexes: [{ name: 'fair', keys: { fairId: 1 } }],
   },
   fair_tickets: {
-    holds: 'Numbers taken in a 便民日 queue; a worker\'s _id = hash of fair + queue + OPENID (one each), walk-ins by request id.',
+    holds: 'Numbers taken in a 便民日 queue; a worker\'s _id = hash of fair + queue + OPENID (one each; a number given back is replaced in place, its give-backs kept by press), walk-ins by request id.',
     indexes: [
       { name: 'fair_owner', keys: { fairId: 1, openid: 1 } },
       { name: 'queue_number_unique', keys: { queueKey: 1, number: 1 }, unique: true },
@@ -155,6 +156,11 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
       // The events timer finds ledger steps cut off by their age.
       { name: 'step_at', keys: { 'step.at': 1 } },
     ],
+  },
+  event_door_codes: {
+    holds:
+      'The short ticket codes read aloud at the door, _id = `${eventId}:${code}` (unique per event by the _id itself, so entries from before the codes need no value): entryId.',
+    indexes: [],
   },
   event_draws: {
     holds: 'A lottery draw, _id = eventId: seed, rules, the applicants and the drawn order (anyone can re-run it).',
@@ -230,7 +236,7 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
     ],
   },
   staff_invites: {
-    holds: 'A worker\'s six-digit code for an admin to grant a role, _id = the code: openid, expiresAt (10 minutes; swept daily).',
+    holds: 'A worker\'s six-digit code for an admin to grant a role, _id = the code: openid, expiresAt (10 minutes; swept daily); press, spentAt once a grant spent it (one press of 添加, server/db/once-per-press.ts).',
     indexes: [{ name: 'openid', keys: { openid: 1 } }],
   },
   rate_limits: {

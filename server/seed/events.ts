@@ -13,6 +13,7 @@ import type { Database } from '../db/database';
 import { COLLECTIONS } from '../db/schema';
 import { migrateLedgers } from '../domain/events/ledger-migration';
 import { newSeed } from '../domain/events/lottery';
+import { claimDoorCode } from '../domain/events/door-codes';
 import { newEventFields } from '../domain/events/staff';
 
 /** 除夕 (the eve of the Spring Festival) by year of the festival: the lunar calendar, looked up. */
@@ -293,7 +294,9 @@ export async function seedEvents(db: Database, now: Date): Promise<{ events: num
     const inserted = await insertIfAbsent(db, COLLECTIONS.events, { _id: id, ...fields, seatsLeft: draft.capacity - taken });
     if (!inserted) continue;
     created += 1;
-    for (const entry of earlier) await insertIfAbsent(db, COLLECTIONS.eventEntries, entry);
+    for (const entry of earlier) {
+      await insertIfAbsent(db, COLLECTIONS.eventEntries, { ...entry, doorCode: await claimDoorCode(db, id, entry._id, now) });
+    }
   }
   // Data stored by an earlier version keeps working: its events move to the current ledger.
   await migrateLedgers(db);

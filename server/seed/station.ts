@@ -1,9 +1,9 @@
 /**
  * 平安返乡 campaigns at the 沙头文体公园 bus station: one for the coming Spring Festival travel rush
  * (the union's report: volunteers served 260人次 in five days, 21–25 January), and — so the demo
- * is alive whatever day it runs — a short one running now. Services from the report.
+ * is alive whatever day and hour it runs — a short all-day one running now. Services from the report.
  */
-import type { Campaign, StationService } from '../../contract/station/model';
+import { ALL_DAY_HOURS, type Campaign, type StationService } from '../../contract/station/model';
 import { shanghaiDay } from '../../contract/time';
 import type { Database } from '../db/database';
 import { COLLECTIONS } from '../db/schema';
@@ -65,8 +65,8 @@ export function seedCampaigns(now: Date): Campaign[] {
       centreId: 'shatou',
       startDate: addDays(today, -1),
       endDate: addDays(today, 3),
-      opens: '08:00',
-      closes: '20:00',
+      // All day, so the demo (and every test that scans it) works whatever the hour.
+      ...ALL_DAY_HOURS,
       services: SERVICES,
       tips: TIPS,
     },

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { forgetSignUps } from '../prefs/sign-up-memory';
 
 /**
  * The development sign-in of the local cloud (h5 only). On WeChat the platform provides the
@@ -14,6 +15,7 @@ export const devSession = {
   },
   clear(): void {
     Taro.removeStorageSync(TOKEN_KEY);
+    forgetSignUps(); // the next person on this browser must not be offered this one's name and phone
   },
   /** Signs in on the local cloud; throws with a Chinese message when the server refuses. */
   async signIn(role: DevRole, name: string): Promise<void> {
@@ -24,6 +26,7 @@ export const devSession = {
     });
     const body = (await res.json().catch(() => null)) as { token?: string } | null;
     if (!res.ok || !body?.token) throw new Error('登录失败，请确认本地云已启动');
+    forgetSignUps();
     Taro.setStorageSync(TOKEN_KEY, body.token);
   },
 };

@@ -70,7 +70,7 @@ describe('centre staff act only on their own centres', () => {
   const start = (days: number) => shanghai(new Date(Date.now() + days * 86400_000)).hour(10).minute(0).second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ');
   const roster = { ...testRoster({ centreId: 'yannan' }) };
   const fair = { centreId: 'yannan', date: today, title: '便民日', opens: '09:00', closes: '12:00', place: '广场', queues: [{ id: 'cut', name: '义剪', windows: [] }] };
-  const campaign = { id: 'yn2030', name: '烟南返乡', station: '烟南站', centreId: 'yannan', startDate: '2030-01-01', endDate: '2030-01-05', opens: '08:00', closes: '18:00', services: [{ id: 'tea', label: '姜茶', kind: 'service' }], tips: [] };
+  const campaign = { requestId: 'authz-campaign-1', name: '烟南返乡', station: '烟南站', centreId: 'yannan', startDate: '2030-01-01', endDate: '2030-01-05', opens: '08:00', closes: '18:00', services: [{ id: 'tea', label: '姜茶', kind: 'service' }], tips: [] };
 
   const cases: [string, string, unknown][] = [
     ['centres', 'staffDay', { centreId: 'yannan', date: today }],
@@ -103,11 +103,13 @@ describe('centre staff act only on their own centres', () => {
     const fairId = `yannan:${today}`;
     expect(codeOf(await raw('centres', 'staffCallNext', { fairId, queueId: 'cut' }, centre))).toBe('NOT_YOUR_CENTRE');
     expect(codeOf(await raw('centres', 'staffFairWalkIn', { fairId, queueId: 'cut', name: '路人', requestId: 'fairwalk-matrix-1' }, centre))).toBe('NOT_YOUR_CENTRE');
-    expect(codeOf(await raw('station', 'staffSaveCampaign', campaign, admin))).toBe('ok');
-    expect(codeOf(await raw('station', 'staffStats', { campaignId: campaign.id }, centre))).toBe('NOT_YOUR_CENTRE');
-    expect(codeOf(await raw('station', 'staffQrCode', { campaignId: campaign.id }, centre))).toBe('NOT_YOUR_CENTRE');
+    const saved = (await raw('station', 'staffSaveCampaign', campaign, admin)) as Answer & { data: { id: string } };
+    expect(codeOf(saved)).toBe('ok');
+    const campaignId = saved.data.id;
+    expect(codeOf(await raw('station', 'staffStats', { campaignId }, centre))).toBe('NOT_YOUR_CENTRE');
+    expect(codeOf(await raw('station', 'staffQrCode', { campaignId }, centre))).toBe('NOT_YOUR_CENTRE');
     const listed = (await raw('station', 'staffCampaigns', {}, centre)) as Answer & { data: { id: string }[] };
-    expect(listed.data.map((c) => c.id)).not.toContain(campaign.id);
+    expect(listed.data.map((c) => c.id)).not.toContain(campaignId);
   });
 
   it('events held at another centre cannot be changed or read by its list; town-wide events are the admins\'', async () => {

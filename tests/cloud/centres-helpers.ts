@@ -1,6 +1,6 @@
 /** Helpers for the centres/station cloud tests (and their benches): a test roster and campaign, picking open slots, unwrapping envelopes. */
 import type { ServiceRoster, Slot } from '../../contract/centres/model';
-import type { Campaign } from '../../contract/station/model';
+import { ALL_DAY_HOURS, type Campaign } from '../../contract/station/model';
 import { shanghaiDay } from '../../contract/time';
 import type { Identity } from '../../local-cloud';
 import { addDays } from '../../server/domain/centres/slots';
@@ -42,18 +42,20 @@ export function docs(cloud: TestCloud, collection: string, query: object = {}): 
   return cloud.db.find(collection, query);
 }
 
-/** A station campaign running from yesterday to tomorrow (Shanghai days): a service and a gift in stock. */
-export function testCampaign(id: string, overrides: Partial<Campaign> = {}): Campaign {
+/**
+ * A station campaign as staff save a new one, running from yesterday to tomorrow (Shanghai days)
+ * all day long, so the tests never depend on the hour: a service and a gift in stock.
+ */
+export function testCampaign(overrides: Partial<Omit<Campaign, 'id'>> = {}): Omit<Campaign, 'id'> & { requestId: string } {
   const today = shanghaiDay(new Date());
   return {
-    id,
+    requestId: rid('campaign'),
     name: '测试返乡',
     station: '沙头文体公园公交站',
     centreId: 'shatou',
     startDate: addDays(today, -1),
     endDate: addDays(today, 1),
-    opens: '08:00',
-    closes: '20:00',
+    ...ALL_DAY_HOURS,
     services: [
       { id: 'tea', label: '姜茶', kind: 'service' },
       { id: 'water', label: '热水', kind: 'service' },
@@ -62,4 +64,9 @@ export function testCampaign(id: string, overrides: Partial<Campaign> = {}): Cam
     tips: ['不坐黑车。'],
     ...overrides,
   };
+}
+
+/** Creates a test campaign (testCampaign) as `staff` and returns it with the id the server made. */
+export async function createCampaign(cloud: TestCloud, staff: Identity, overrides: Partial<Omit<Campaign, 'id'>> = {}): Promise<Campaign> {
+  return okOf(await cloud.call('station', 'staffSaveCampaign', testCampaign(overrides), staff));
 }

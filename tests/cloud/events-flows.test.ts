@@ -4,8 +4,13 @@
  */
 import ExcelJS from 'exceljs';
 import { SUBSCRIBE_TEMPLATES, subscribeTime } from '../../contract/subscribe-templates';
-import { fromShanghai, shanghai, shanghaiDay } from '../../contract/time';
+import { CHECK_IN_OPENS_BEFORE_MS } from '../../contract/events/check-in-window';
+import { dayTimeText, fromShanghai, shanghai, shanghaiDay } from '../../contract/time';
+import { formatDoorCode } from '../../contract/events/door-code';
+import { doorCodeCandidate } from '../../server/domain/events/door-codes';
 import { commitmentOf, draw } from '../../server/domain/events/lottery';
+import { entryIdOf } from '../../server/domain/events/store';
+import { insertDocs } from '../support/db-docs';
 import { call, checkLedger, draft, entries, form, HOUR, ok, publishEvent, requestIds, STAFF, useEventsCloud, worker } from './events-helpers';
 
 jest.setTimeout(120_000);
@@ -148,7 +153,7 @@ test('events reminders: the day before, only to workers who granted, with values
   expect(data.time2.value).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
 });
 
-test('events check-in: 签到成功, 已于HH:mm签到, 不是本活动的票, forged and cancelled tickets refused', async () => {
+test('events check-in: by QR or short code, only from 2 hours before the start to the end of the day; 签到成功, 已于HH:mm签到, 不是本活动的票, forged and cancelled tickets refused', async () => {
   const { cloud } = ctx;
   const eventId = await publishEvent(cloud, { capacity: 5 });
   const otherId = await publishEvent(cloud, { capacity: 5 });
@@ -159,6 +164,17 @@ test('events check-in: 签到成功, 已于HH:mm签到, 不是本活动的票, f
   expect(ticket.code).toMatch(/^ZGJ1:[0-9a-f]{32}$/);
   // Somebody else cannot open my ticket.
   expect((await call(cloud, worker('thief'), 'ticket', { entryId: entry.id })).error?.code).toBe('ENTRY_NOT_FOUND');
+
+  expect(ticket.doorCode).toMatch(/^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}$/);
+
+  // Months (here 3 days) before the event the door does not take it: the entry stays confirmed.
+  const startsAt = new Date((cloud.db.find('events', { _id: eventId })[0] as { startsAt: Date }).startsAt);
+  const early = await ok(cloud, STAFF, 'checkIn', { eventId, code: ticket.code });
+  expect([early.result, early.message]).toEqual(['not_open', `还没到签到时间，${dayTimeText(startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS)}起可以签到`]);
+  expect((await ok(cloud, STAFF, 'checkInEntry', { eventId, entryId: entry.id })).result).toBe('not_open');
+  expect(entries(cloud, eventId).find((x) => x._id === entry.id)?.status).toBe('confirmed');
+  // Two hours before the start it opens.
+  cloud.setTimeOffset(startsAt.getTime() - Date.now() - CHECK_IN_OPENS_BEFORE_MS + 60_000);
 
   const first = await ok(cloud, STAFF, 'checkIn', { eventId, code: ticket.code });
   expect(first.result).toBe('ok');
@@ -174,12 +190,45 @@ test('events check-in: 签到成功, 已于HH:mm签到, 不是本活动的票, f
   const forged = await ok(cloud, STAFF, 'checkIn', { eventId, code: `ZGJ1:${'0'.repeat(32)}` });
   expect(forged.result).toBe('unknown');
 
+  cloud.setTimeOffset(0);
   const w2 = worker('door-2');
   const e2 = await ok(cloud, w2, 'signUp', { eventId, requestId: rid(), form: form(10) });
   const t2 = await ok(cloud, w2, 'ticket', { entryId: e2.id });
   await ok(cloud, w2, 'cancel', { entryId: e2.id });
+  cloud.setTimeOffset(startsAt.getTime() - Date.now());
   const stale = await ok(cloud, STAFF, 'checkIn', { eventId, code: t2.code });
   expect([stale.result, stale.message]).toEqual(['not_valid', '这张票已经取消了']);
+
+  // The short code read aloud works typed any way; another event's short code is not this event's.
+  const w3 = worker('door-3');
+  cloud.setTimeOffset(0);
+  const e3 = await ok(cloud, w3, 'signUp', { eventId, requestId: rid(), form: form(11) });
+  const t3 = await ok(cloud, w3, 'ticket', { entryId: e3.id });
+  cloud.setTimeOffset(startsAt.getTime() - Date.now());
+  const typed = ` ${t3.doorCode.toLowerCase().replace('-', ' ')} `;
+  const byDoor = await ok(cloud, STAFF, 'checkIn', { eventId, code: typed });
+  expect([byDoor.result, byDoor.attendee.name]).toEqual(['ok', '职工11']);
+  expect((await ok(cloud, STAFF, 'checkIn', { eventId: otherId, code: t3.doorCode })).result).toBe('unknown');
+  // The end of the event's day (Shanghai) closes the door.
+  cloud.setTimeOffset(fromShanghai(`${shanghaiDay(startsAt)} 00:00`).getTime() + 24 * HOUR - Date.now());
+  const late = await ok(cloud, STAFF, 'checkIn', { eventId, code: ticket.code.replace('ZGJ1:', '') });
+  expect(late.result).toBe('already'); // already in: still said so
+  const w4 = worker('door-4');
+  cloud.setTimeOffset(0);
+  const e4 = await ok(cloud, w4, 'signUp', { eventId, requestId: rid(), form: form(12) });
+  cloud.setTimeOffset(fromShanghai(`${shanghaiDay(startsAt)} 00:00`).getTime() + 24 * HOUR - Date.now());
+  const tooLate = await ok(cloud, STAFF, 'checkInEntry', { eventId, entryId: e4.id });
+  expect([tooLate.result, tooLate.message]).toEqual(['not_open', '活动已经结束，不能再签到了']);
+  cloud.setTimeOffset(0);
+
+  // A ticket from before the door codes: no short code, its QR still lets the worker in.
+  const oldTicket = 'a'.repeat(32);
+  await insertDocs(cloud, 'event_entries', [{ _id: 'entry-before-codes', eventId, openid: 'oWorker-old', requestId: 'old', activeKey: `${eventId}:oWorker-old`, ticketCode: oldTicket, status: 'confirmed', seats: 1, name: '老票', phone: '13900009999', employer: '', form: {}, party: [], subs: {}, createdAt: new Date(), updatedAt: new Date() }]);
+  const old = await ok(cloud, worker('old'), 'ticket', { entryId: 'entry-before-codes' });
+  expect([old.doorCode, old.code]).toEqual([null, `ZGJ1:${oldTicket}`]);
+  cloud.setTimeOffset(startsAt.getTime() - Date.now());
+  expect((await ok(cloud, STAFF, 'checkIn', { eventId, code: old.code })).result).toBe('ok');
+  cloud.setTimeOffset(0);
 
   // Workers cannot use staff actions; staff lists never carry a full phone number.
   expect((await call(cloud, w, 'checkIn', { eventId, code: ticket.code })).error?.code).toBe('FORBIDDEN');
@@ -189,6 +238,34 @@ test('events check-in: 签到成功, 已于HH:mm签到, 不是本活动的票, f
   expect(list.find((a: { entryId: string }) => a.entryId === entry.id).maskedPhone).toBe('139****5678');
   const found = await ok(cloud, STAFF, 'attendees', { eventId, search: '5678' });
   expect(found.map((a: { entryId: string }) => a.entryId)).toEqual([entry.id]);
+});
+
+test('events door codes: unique per event under concurrent sign-ups, the next candidate on a collision, the same code on a retry', async () => {
+  const { cloud } = ctx;
+  const eventId = await publishEvent(cloud, { capacity: 40 });
+  // Someone already holds the code this sign-up would be given first.
+  const w = worker('door-clash');
+  const requestId = rid();
+  const entryId = entryIdOf(eventId, w.openid, requestId);
+  await insertDocs(cloud, 'event_door_codes', [{ _id: `${eventId}:${doorCodeCandidate(entryId, 0)}`, entryId: 'somebody-else', createdAt: new Date() }]);
+  const taps = await Promise.all(Array.from({ length: 6 }, () => call(cloud, w, 'signUp', { eventId, requestId, form: form(30) })));
+  expect(taps.every((t) => t.ok)).toBe(true);
+  const ticket = await ok(cloud, w, 'ticket', { entryId });
+  expect(ticket.doorCode).toBe(formatDoorCode(doorCodeCandidate(entryId, 1)));
+  // Six taps of one request: one claim, held by the entry.
+  expect(cloud.db.find('event_door_codes', { entryId })).toHaveLength(1);
+
+  // 30 workers at once: 30 different codes, each claim pointing at its entry.
+  await Promise.all(Array.from({ length: 30 }, (_, i) => ok(cloud, worker(`door-many-${i}`), 'signUp', { eventId, requestId: rid(), form: form(40 + i) })));
+  const stored = cloud.db.find('event_entries', { eventId }) as Array<{ _id: string; doorCode: string }>;
+  expect(stored).toHaveLength(31);
+  expect(new Set(stored.map((e) => e.doorCode)).size).toBe(31);
+  for (const e of stored) expect(cloud.db.find('event_door_codes', { _id: `${eventId}:${e.doorCode}` })[0]?.entryId).toBe(e._id);
+
+  // A second entry refused (already signed up with another request) gives its claim back.
+  const before = cloud.db.find('event_door_codes', {}).length;
+  await ok(cloud, w, 'signUp', { eventId, requestId: rid(), form: form(30) });
+  expect(cloud.db.find('event_door_codes', {}).length).toBe(before);
 });
 
 test('events export: a real .xlsx with every form field, status and check-in time; full phones only when an admin asks', async () => {

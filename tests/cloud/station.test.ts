@@ -6,12 +6,14 @@ import { startTestCloud, worker, type TestCloud } from '../support/local-cloud';
 import type { Identity } from '../../local-cloud';
 import { shanghai, shanghaiDay } from '../../contract/time';
 import { addDays } from '../../server/domain/centres/slots';
-import { docs, okOf, testCampaign as campaign } from './centres-helpers';
+import { createCampaign, docs, okOf, testCampaign as campaign } from './centres-helpers';
 
 jest.setTimeout(180_000);
 
 let cloud: TestCloud;
 let admin: Identity;
+/** The campaign of the gift rush, used again by the stock test. */
+let rush = '';
 
 beforeAll(async () => {
   cloud = await startTestCloud({ seed: true, maxInstancesPerFunction: 8 });
@@ -25,59 +27,59 @@ afterAll(async () => {
 
 describe('station taps under concurrency (8 instances)', () => {
   it('300 workers tapping the gift at once for 100 gifts: exactly 100 given, stock 0, never below', async () => {
-    okOf(await cloud.call('station', 'staffSaveCampaign', campaign('rush'), admin));
+    rush = (await createCampaign(cloud, admin)).id;
     const results = await Promise.all(
-      Array.from({ length: 300 }, (_, i) => cloud.call('station', 'tap', { campaignId: 'rush', serviceId: 'gift' }, worker(`gift-${i}`))),
+      Array.from({ length: 300 }, (_, i) => cloud.call('station', 'tap', { campaignId: rush, serviceId: 'gift' }, worker(`gift-${i}`))),
     );
     const data = results.map(okOf);
     expect(data.filter((d) => d.gift === 'given')).toHaveLength(100);
     expect(data.filter((d) => d.gift === 'out')).toHaveLength(200);
-    const [stock] = docs(cloud, 'station_stock', { _id: 'rush:gift' });
+    const [stock] = docs(cloud, 'station_stock', { _id: `${rush}:gift` });
     expect(stock).toMatchObject({ stock: 100, left: 0 });
-    expect(docs(cloud, 'station_taps', { campaignId: 'rush', serviceId: 'gift' })).toHaveLength(100);
-    const counted = docs(cloud, 'station_counts', { campaignId: 'rush', serviceId: 'gift' }).reduce((s, c) => s + (c.n as number), 0);
+    expect(docs(cloud, 'station_taps', { campaignId: rush, serviceId: 'gift' })).toHaveLength(100);
+    const counted = docs(cloud, 'station_counts', { campaignId: rush, serviceId: 'gift' }).reduce((s, c) => s + (c.n as number), 0);
     expect(counted).toBe(100);
     // One of the lucky ones taps again: "already", no second gift.
     const lucky = data.findIndex((d) => d.gift === 'given');
-    const again = okOf(await cloud.call('station', 'tap', { campaignId: 'rush', serviceId: 'gift' }, worker(`gift-${lucky}`)));
+    const again = okOf(await cloud.call('station', 'tap', { campaignId: rush, serviceId: 'gift' }, worker(`gift-${lucky}`)));
     expect(again).toMatchObject({ counted: false, gift: 'already' });
   });
 
   it('a tap retried 20 times at once on a weak signal counts one 人次', async () => {
-    okOf(await cloud.call('station', 'staffSaveCampaign', campaign('retry'), admin));
+    const retry = (await createCampaign(cloud, admin)).id;
     const me = worker('weak-signal');
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => cloud.call('station', 'tap', { campaignId: 'retry', serviceId: 'tea' }, me)),
+      Array.from({ length: 20 }, () => cloud.call('station', 'tap', { campaignId: retry, serviceId: 'tea' }, me)),
     );
     expect(results.map(okOf).filter((d) => d.counted)).toHaveLength(1);
-    const counts = docs(cloud, 'station_counts', { campaignId: 'retry' });
+    const counts = docs(cloud, 'station_counts', { campaignId: retry });
     expect(counts).toHaveLength(1);
     expect(counts[0]).toMatchObject({ serviceId: 'tea', n: 1, date: shanghaiDay(new Date()), hour: shanghai(new Date()).format('HH') });
   });
 
   it('many workers tapping the same service in the same hour at once: every 人次 counted in one hourly counter', async () => {
-    okOf(await cloud.call('station', 'staffSaveCampaign', campaign('hourly'), admin));
-    await Promise.all(Array.from({ length: 60 }, (_, i) => cloud.call('station', 'tap', { campaignId: 'hourly', serviceId: 'water' }, worker(`h-${i}`))));
-    const counts = docs(cloud, 'station_counts', { campaignId: 'hourly', serviceId: 'water' });
+    const hourly = (await createCampaign(cloud, admin)).id;
+    await Promise.all(Array.from({ length: 60 }, (_, i) => cloud.call('station', 'tap', { campaignId: hourly, serviceId: 'water' }, worker(`h-${i}`))));
+    const counts = docs(cloud, 'station_counts', { campaignId: hourly, serviceId: 'water' });
     expect(counts.reduce((s, c) => s + (c.n as number), 0)).toBe(60);
     expect(counts.length).toBeLessThanOrEqual(2); // the run may straddle an hour
   });
 
   it('counts again the next day (the key is per worker, service and day), but a gift only once ever', async () => {
-    okOf(await cloud.call('station', 'staffSaveCampaign', campaign('days', { endDate: addDays(shanghaiDay(new Date()), 2) }), admin));
+    const days = (await createCampaign(cloud, admin, { endDate: addDays(shanghaiDay(new Date()), 2) })).id;
     const me = worker('two-days');
-    okOf(await cloud.call('station', 'tap', { campaignId: 'days', serviceId: 'tea' }, me));
-    okOf(await cloud.call('station', 'tap', { campaignId: 'days', serviceId: 'gift' }, me));
+    okOf(await cloud.call('station', 'tap', { campaignId: days, serviceId: 'tea' }, me));
+    okOf(await cloud.call('station', 'tap', { campaignId: days, serviceId: 'gift' }, me));
     cloud.setTimeOffset(86_400_000);
     try {
-      expect(okOf(await cloud.call('station', 'tap', { campaignId: 'days', serviceId: 'tea' }, me)).counted).toBe(true);
-      expect(okOf(await cloud.call('station', 'tap', { campaignId: 'days', serviceId: 'gift' }, me)).gift).toBe('already');
-      const point = okOf(await cloud.call('station', 'point', { id: 'days' }, me));
+      expect(okOf(await cloud.call('station', 'tap', { campaignId: days, serviceId: 'tea' }, me)).counted).toBe(true);
+      expect(okOf(await cloud.call('station', 'tap', { campaignId: days, serviceId: 'gift' }, me)).gift).toBe('already');
+      const point = okOf(await cloud.call('station', 'point', { id: days }, me));
       expect(point.services.find((s) => s.id === 'tea')?.done).toBe(true);
     } finally {
       cloud.setTimeOffset(0);
     }
-    const stats = okOf(await cloud.call('station', 'staffStats', { campaignId: 'days' }, admin));
+    const stats = okOf(await cloud.call('station', 'staffStats', { campaignId: days }, admin));
     expect(stats.total).toBe(3);
     expect(stats.byDay).toHaveLength(2);
   });
@@ -101,7 +103,7 @@ describe('the station page and staff', () => {
     expect(anonymous.ok ? '' : anonymous.error.code).toBe('NOT_SIGNED_IN');
     const past = await cloud.call('station', 'tap', { campaignId: 'cy2027', serviceId: 'tea' }, worker(1));
     // The seeded Spring Festival campaign is ahead of today (unless the run falls inside it).
-    if (!past.ok) expect(past.error.code).toBe('CAMPAIGN_NOT_RUNNING');
+    if (!past.ok) expect(past.error.code).toBe('CAMPAIGN_NOT_STARTED');
     const missing = await cloud.call('station', 'tap', { campaignId: 'demo', serviceId: 'beer' }, worker(1));
     expect(missing.ok ? '' : missing.error.code).toBe('STATION_SERVICE_NOT_FOUND');
   });
@@ -140,10 +142,42 @@ describe('the station page and staff', () => {
   });
 
   it('lowering gift stock below what was handed out is refused (stock never below zero)', async () => {
-    const c = campaign('rush');
+    const c = { ...campaign(), id: rush };
     const res = await cloud.call('station', 'staffSaveCampaign', { ...c, services: c.services.map((s) => (s.kind === 'gift' ? { ...s, stock: 50 } : s)) }, admin);
     expect(res.ok ? '' : res.error.code).toBe('BAD_INPUT');
     okOf(await cloud.call('station', 'staffSaveCampaign', { ...c, services: c.services.map((s) => (s.kind === 'gift' ? { ...s, stock: 120 } : s)) }, admin));
-    expect(docs(cloud, 'station_stock', { _id: 'rush:gift' })[0]).toMatchObject({ stock: 120, left: 20 });
+    expect(docs(cloud, 'station_stock', { _id: `${rush}:gift` })[0]).toMatchObject({ stock: 120, left: 20 });
+  });
+});
+
+describe('taps count only while the campaign is open (its days, its daily hours in Shanghai)', () => {
+  const today = shanghaiDay(new Date());
+  const hour = shanghai(new Date()).hour();
+  // Hours that leave out the time of this run, whatever it is.
+  const closedHours = hour < 12 ? { opens: '13:00', closes: '14:00' } : { opens: '01:00', closes: '02:00' };
+  const cases = [
+    ['before its first day', { startDate: addDays(today, 1), endDate: addDays(today, 3) }, 'CAMPAIGN_NOT_STARTED', '服务点还没开始，到开始那天再来'],
+    ['after its last day', { startDate: addDays(today, -3), endDate: addDays(today, -1) }, 'CAMPAIGN_ENDED', '服务点已经结束了，谢谢你'],
+    ['outside its daily hours', closedHours, 'STATION_CLOSED_NOW', `现在不在服务时间（每天 ${closedHours.opens.replace(/^0/, '')}–${closedHours.closes.replace(/^0/, '')}）`],
+  ] as const;
+
+  it.each(cases)('a tap %s is refused with a plain reason and nothing is counted or given', async (_when, dates, code, message) => {
+    const { id } = await createCampaign(cloud, admin, dates);
+    for (const serviceId of ['tea', 'gift']) {
+      const res = await cloud.call('station', 'tap', { campaignId: id, serviceId }, worker(`closed-${code}`));
+      expect(res.ok ? 'ok' : [res.error.code, res.error.message]).toEqual([code, message]);
+    }
+    expect(docs(cloud, 'station_taps', { campaignId: id })).toHaveLength(0);
+    expect(docs(cloud, 'station_counts', { campaignId: id })).toHaveLength(0);
+    expect(docs(cloud, 'station_stock', { campaignId: id })[0]).toMatchObject({ stock: 100, left: 100 });
+    const point = okOf(await cloud.call('station', 'point', { id }, worker(`closed-${code}`)));
+    expect(point.openNow).toBe(false);
+    expect(point.services.every((s) => !s.done)).toBe(true);
+  });
+
+  it('the same campaign counts within its hours: an all-day campaign is open now', async () => {
+    const { id } = await createCampaign(cloud, admin);
+    expect(okOf(await cloud.call('station', 'point', { id }, null)).openNow).toBe(true);
+    expect(okOf(await cloud.call('station', 'tap', { campaignId: id, serviceId: 'tea' }, worker('open-now'))).counted).toBe(true);
   });
 });

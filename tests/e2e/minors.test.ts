@@ -241,7 +241,7 @@ describe('issue 9 minors, through the UI', () => {
 
     const year = e2e.cloud.db.find('station_campaigns').map((c) => String(c._id)).find((id) => id.startsWith('cy'))!;
     await page.goto(`${e2e.url}/#/packages/station/pages/point/index?id=${year}`);
-    await page.getByText('服务点还没开始，到时再来。').waitFor({ timeout: 20000 });
+    await page.getByText(/^服务点还没开始，\d+月\d+日起开放。$/).waitFor({ timeout: 20000 });
     const tiles = page.locator('[data-testid="station-service"]');
     expect(await tiles.count()).toBeGreaterThan(0);
     const looks = await tiles.evaluateAll((els) => els.map((el) => ({ off: el.classList.contains('service-button--off'), border: getComputedStyle(el).borderTopColor })));

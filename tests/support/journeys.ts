@@ -97,3 +97,24 @@ export async function signUpAndGetTicket(e2e: E2E, page: Page, eventId: string, 
   await code.waitFor({ timeout: STEP });
   return (await code.innerText()).trim();
 }
+
+/**
+ * Moves the local cloud's clock to an hour before the event starts, when the door takes tickets
+ * (contract/events/check-in-window.ts); `e2e.cloud.setTimeOffset(0)` puts it back.
+ */
+export function clockAtTheDoor(e2e: E2E, eventId: string): void {
+  const [event] = e2e.cloud.db.find('events', { _id: eventId }) as Array<{ startsAt: Date | string }>;
+  e2e.cloud.setTimeOffset(new Date(event.startsAt).getTime() - Date.now() - 3600_000);
+}
+
+/**
+ * Whether a thumb on the middle of `target` lands on it, not on something drawn over it (a toast,
+ * a mask): what a person could tap right now.
+ */
+export async function isTappable(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return !!hit && (el === hit || el.contains(hit));
+  });
+}

@@ -9,6 +9,8 @@ import { canCancel } from '../../server/domain/events/records';
 import { CHUXI, nextFixed, nextMayDay, seedEventDrafts } from '../../server/seed/events';
 import { fromShanghai } from '../../contract/time';
 import type { FormField } from '../../contract/events/model';
+import { checkInClosedText, checkInWindow } from '../../contract/events/check-in-window';
+import { DOOR_CODE_ALPHABET, doorCodeOf, formatDoorCode } from '../../contract/events/door-code';
 
 const applicants = Array.from({ length: 40 }, (_, i) => ({ id: `entry-${i}`, seats: i % 5 === 0 ? 3 : 1, priority: i % 4 === 0 ? 1 : 0 }));
 
@@ -135,6 +137,12 @@ describe('events eligibility and forms', () => {
     const f = { name: '队长', phone: '13812345678' };
     expect(code(() => checkSignUp(team, { form: f, members: ['a', 'b'] }))).toContain('members');
     expect(checkSignUp(team, { form: f, members: Array.from({ length: 9 }, (_, i) => `m${i}`) }).seats).toBe(10);
+    // The captain is one of the ten already: typed again as a member, they would fill two seats.
+    const withCaptain = ['队长', ...Array.from({ length: 8 }, (_, i) => `m${i}`)];
+    expect(code(() => checkSignUp(team, { form: f, members: withCaptain }))).toContain('members');
+    expect(code(() => checkSignUp(team, { form: { ...f, name: ' 队长 ' }, members: [' 队长', ...withCaptain.slice(1)] }))).toContain('members');
+    const twice = ['m0', 'm0', ...Array.from({ length: 7 }, (_, i) => `n${i}`)];
+    expect(code(() => checkSignUp(team, { form: f, members: twice }))).toContain('members');
     const family = { form: FORM.slice(0, 2), group: { kind: 'family' as const, minChildren: 1, maxChildren: 2, childAgeMin: 3, childAgeMax: 12 }, eligibility: [] };
     expect(checkSignUp(family, { form: f, children: [{ name: '小明', age: 5 }, { name: '小红', age: 8 }] }).seats).toBe(3);
     expect(code(() => checkSignUp(family, { form: f, children: [{ name: '小明', age: 15 }] }))).toContain('孩子年龄');
@@ -185,5 +193,29 @@ describe('events seed dates', () => {
       expect([id, draft.startsAt < draft.endsAt]).toEqual([id, true]);
       expect(draft.form.some((f) => f.key === 'name') && draft.form.some((f) => f.key === 'phone')).toBe(true);
     }
+  });
+});
+
+describe('the door: short codes and the check-in window', () => {
+  test('a door code is read however it was typed, and only from its alphabet', () => {
+    expect(doorCodeOf(' k7q-4px ')).toBe('K7Q4PX');
+    expect(doorCodeOf('K7Q 4PX')).toBe('K7Q4PX');
+    expect(doorCodeOf('K7Q4P')).toBeNull(); // too short
+    expect(doorCodeOf('K7Q-4P0')).toBeNull(); // 0 is not in it (nor O, 1, I, L)
+    expect(doorCodeOf('ILO-123')).toBeNull();
+    expect(formatDoorCode('K7Q4PX')).toBe('K7Q-4PX');
+    for (const c of '0O1IL') expect(DOOR_CODE_ALPHABET).not.toContain(c);
+  });
+
+  test('the door opens 2 hours before the start and closes at the end of the event day, Shanghai time', () => {
+    const event = { startsAt: fromShanghai('2026-12-05 19:30'), endsAt: fromShanghai('2026-12-05 21:30') };
+    const window = checkInWindow(event);
+    expect(window.opensAt).toEqual(fromShanghai('2026-12-05 17:30'));
+    expect(window.closesAt).toEqual(fromShanghai('2026-12-06 00:00'));
+    const now = fromShanghai('2026-12-05 17:29');
+    expect(checkInClosedText(window, now)).toBe('还没到签到时间，12月5日 周六 17:30起可以签到');
+    expect(checkInClosedText(window, fromShanghai('2026-12-05 17:30'))).toBeNull();
+    expect(checkInClosedText(window, fromShanghai('2026-12-05 23:59'))).toBeNull();
+    expect(checkInClosedText(window, fromShanghai('2026-12-06 00:00'))).toBe('活动已经结束，不能再签到了');
   });
 });

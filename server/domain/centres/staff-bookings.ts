@@ -3,16 +3,17 @@
  * Each mutation is one exported function that starts with assertCentre (one place to audit later).
  */
 import { CENTRE_SERVICES, type CentreService, type StaffBookingRow, type StaffDayView } from '../../../contract/centres/model';
-import { shanghaiDay } from '../../../contract/time';
+import { dayTimeText, shanghaiDay } from '../../../contract/time';
 import type { Doc } from '../../db/database';
 import { giveBack, isDuplicateKey } from '../../db/counters';
+import { addOnce, pressDocId, pressKey, type OnceOutcome } from '../../db/once-per-press';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
 import { endBooking, takeSeat, wallClock } from './bookings';
 import { deliver, type OutgoingMessage } from '../messages/outbox';
 import { BOOKING_PAGE, changedData } from './messages';
-import { hashId, newBookingCode, toStaffRow, type BookingDoc, type RosterDoc, type SlotDoc } from './records';
+import { newBookingCode, toStaffRow, type BookingDoc, type RosterDoc, type SlotDoc } from './records';
 import { loadRoster } from './rosters';
 import { slotId, slotsOnDay } from './slots';
 import { assertCentre } from './staff-scope';
@@ -60,7 +61,7 @@ export async function checkIn(ctx: HandlerContext, input: { code: string }): Pro
   assertCentre(ctx, doc.centreId);
   if (doc.status === 'arrived') return toStaffRow(doc);
   if (doc.status !== 'booked') throw new AppError('BOOKING_NOT_ACTIVE');
-  if (doc.date !== shanghaiDay(ctx.now)) throw new AppError('NOT_TODAY', `这个预约是 ${doc.date} ${doc.time} 的，不是今天`);
+  if (doc.date !== shanghaiDay(ctx.now)) throw new AppError('NOT_TODAY', `这个预约是 ${dayTimeText(doc.start, ctx.now)} 的，不是今天`);
   const updated = await ctx.db
     .collection(COLLECTIONS.bookings)
     .where({ _id: doc._id, status: 'booked' })
@@ -79,7 +80,9 @@ export async function walkIn(
   const start = new Date(input.start);
   const slot = slotsOnDay(roster, shanghaiDay(start)).find((s) => s.start.getTime() === start.getTime());
   if (!slot) throw new AppError('SLOT_NOT_FOUND');
-  const id = hashId('walkin', ctx.openid, input.requestId);
+  // One walk-in per press of 添加 (server/db/once-per-press.ts): the second try gives its seat back.
+  const press = pressKey(ctx.openid, input.requestId);
+  const id = pressDocId('walkin-', press, 24);
   const seat = await takeSeat(ctx.db, roster, slot);
   const doc: BookingDoc = {
     _id: id,
@@ -105,17 +108,19 @@ export async function walkIn(
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
+  const bookings = ctx.db.collection<BookingDoc>(COLLECTIONS.bookings);
+  let made: OnceOutcome;
   try {
-    const { _id, ...fields } = doc;
-    await ctx.db.collection(COLLECTIONS.bookings).add({ data: { _id, ...fields, addedBy: ctx.staff?.name ?? '' } });
+    made = await addOnce(bookings, { ...doc, addedBy: ctx.staff?.name ?? '' }, press);
   } catch (error) {
     await giveBack(ctx.db, ctx.db.collection<Doc>(COLLECTIONS.slots), seat);
-    if (!isDuplicateKey(error)) throw error;
-    const existing = (await ctx.db.collection<BookingDoc>(COLLECTIONS.bookings).where({ _id: id }).limit(1).get()).data[0];
-    if (existing) return toStaffRow(existing); // the same form sent twice
     throw error;
   }
-  return toStaffRow(doc);
+  if (made === 'done') return toStaffRow(doc);
+  await giveBack(ctx.db, ctx.db.collection<Doc>(COLLECTIONS.slots), seat);
+  const existing = (await bookings.where({ _id: id }).limit(1).get()).data[0];
+  if (!existing) throw new AppError('CONFLICT');
+  return toStaffRow(existing); // the same form sent twice
 }
 
 /** Marks a booking nobody came for, once its slot has started. The seat is not given back. */

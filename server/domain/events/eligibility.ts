@@ -38,14 +38,18 @@ function checkField(field: FormField, value: string | boolean | undefined): stri
   return null;
 }
 
-function checkGroup(group: GroupSpec, input: SignUpForm, fields: Record<string, string>): { seats: number; party: string[] } {
+function checkGroup(group: GroupSpec, input: SignUpForm, captain: string, fields: Record<string, string>): { seats: number; party: string[] } {
   if (group.kind === 'single') return { seats: 1, party: [] };
   if (group.kind === 'team') {
     const members = (input.members ?? []).map((m) => m.trim()).filter(Boolean);
     // The captain is the person signing up; the rest of the team is listed.
     if (members.length !== group.size - 1) {
       fields.members = `一队${group.size}人：除了你，还要填${group.size - 1}位${group.memberLabel}的名字`;
-      return { seats: group.size, party: members };
+    } else if (members.includes(captain)) {
+      // Listed again as a member, the captain would fill two of the seats and two lines at the door.
+      fields.members = `队长（${captain}）已经算在队里，不用再填，请填其他${group.size - 1}位${group.memberLabel}`;
+    } else if (new Set(members).size !== members.length) {
+      fields.members = `有${group.memberLabel}的名字填了两次，每人填一次`;
     }
     return { seats: group.size, party: members };
   }
@@ -85,7 +89,7 @@ export function checkSignUp(
   }
   const unknown = Object.keys(input.form).filter((key) => !event.form.some((f) => f.key === key));
   if (unknown.length > 0) fields[`form.${unknown[0]}`] = '表单里没有这一项';
-  const { seats, party } = checkGroup(event.group, input, fields);
+  const { seats, party } = checkGroup(event.group, input, String(form.name ?? ''), fields);
   if (Object.keys(fields).length > 0) throw new AppError('BAD_INPUT', undefined, fields);
   const refusal = checkRules(event.eligibility, form);
   if (refusal) throw new AppError('NOT_ELIGIBLE', refusal);

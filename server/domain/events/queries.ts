@@ -1,6 +1,7 @@
 /** What workers read: the event list, one event, their own entries and tickets. */
 import QRCode from 'qrcode';
 import type { EventCategory, EventDetail, EventSummary, MyEntry, Ticket } from '../../../contract/events/model';
+import { formatDoorCode } from '../../../contract/events/door-code';
 import { TICKET_PREFIX } from '../../../contract/events/model';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
@@ -85,6 +86,7 @@ export async function ticketOf(ctx: HandlerContext, input: { entryId: string }):
     seats: entry.seats,
     status: entry.status,
     code,
+    doorCode: entry.doorCode ? formatDoorCode(entry.doorCode) : null,
     qrDataUrl,
   };
 }

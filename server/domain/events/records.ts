@@ -83,6 +83,8 @@ export interface EntryDoc {
   activeKey: string;
   /** 128 random bits (hex), unique index: what the ticket QR carries. */
   ticketCode: string;
+  /** The short code read aloud at the door (door-codes.ts); absent on entries from before it. */
+  doorCode?: string;
   status: EntryStatus;
   seats: number;
   name: string;

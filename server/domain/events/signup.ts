@@ -10,6 +10,7 @@ import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
 import { sensitiveConsent } from '../account/consent';
 import { acceptsSignUps } from './badge';
+import { claimDoorCode, releaseDoorCode } from './door-codes';
 import { checkSignUp, type SignUpForm } from './eligibility';
 import { clearMark, joinQueue, leaveQueue, ledgerView, releaseSeats, takeSeats, type LedgerOp } from './ledger';
 import { promote } from './promote';
@@ -63,6 +64,7 @@ export async function signUp(ctx: HandlerContext, input: SignUpInput): Promise<M
   const checked = checkSignUp(event, input);
   const consent = sensitiveConsent(ctx.now, signUpSensitiveKind(input.children), input.sensitiveConsent);
   const lottery = event.allocation === 'lottery';
+  const doorCode = await claimDoorCode(ctx.db, event._id, id, ctx.now);
   const entry: EntryDoc = {
     _id: id,
     eventId: event._id,
@@ -70,6 +72,7 @@ export async function signUp(ctx: HandlerContext, input: SignUpInput): Promise<M
     requestId: input.requestId,
     activeKey: activeKeyOf(event._id, ctx.openid),
     ticketCode: newTicketCode(),
+    doorCode,
     status: lottery ? 'applied' : 'pending',
     seats: checked.seats,
     name: checked.name,
@@ -91,7 +94,10 @@ export async function signUp(ctx: HandlerContext, input: SignUpInput): Promise<M
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     // The same request again (double tap, retry after a timeout), or another active entry.
-    const existing = (await findEntry(ctx.db, { _id: id })) ?? (await findEntry(ctx.db, { activeKey: entry.activeKey }));
+    const mine = await findEntry(ctx.db, { _id: id });
+    const existing = mine ?? (await findEntry(ctx.db, { activeKey: entry.activeKey }));
+    // This entry was never written: its door code goes back.
+    if (!mine) await releaseDoorCode(ctx.db, event._id, id, doorCode);
     if (!existing) throw new AppError('CONFLICT');
     if (existing.status === 'pending') return present(ctx, await settleOrWait(ctx, event, existing), event);
     return present(ctx, existing, event);

@@ -2,17 +2,19 @@
  * Staff actions on events. Each mutation lives in one function here (the audit log of issue 6
  * hooks in at the line marked "staff mutation"). Access 'staff' is checked at the door (ctx.staff).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { EventDraft } from '../../../contract/events/actions';
 import type { Attendee, CheckInOutcome, EntryStatus, EventDetail, StaffEventSummary } from '../../../contract/events/model';
 import { TICKET_PREFIX } from '../../../contract/events/model';
+import { checkInClosedText, checkInWindow } from '../../../contract/events/check-in-window';
+import { doorCodeOf } from '../../../contract/events/door-code';
 import { maskPhone, phoneMatches } from '../../../contract/privacy';
 import { shanghai } from '../../../contract/time';
-import { isDuplicateKey } from '../../db/counters';
+import { addOnce, pressDocId, pressKey } from '../../db/once-per-press';
 import { AppError } from '../../runtime/app-error';
 import { assertEventScope } from '../staff/scope';
 import type { HandlerContext } from '../../runtime/context';
 import { REQUIRED_FIELD_KEYS } from './eligibility';
+import { entryIdByDoorCode } from './door-codes';
 import { changeCapacity } from './ledger';
 import { newSeed } from './lottery';
 import { notify } from './notify';
@@ -117,19 +119,13 @@ export async function saveEvent(ctx: HandlerContext, input: { id?: string; draft
     if (res.stats.updated !== 1 && Object.keys(lotteryClose).length > 0) throw new AppError('LOTTERY_CLOSE_LOCKED');
     return staffGet(ctx, { id: input.id });
   }
-  // The same staff member's same press makes the same _id: the second add of a double tap is a
-  // duplicate key, answered with the draft the first one made. Without a request id (scripts) a
-  // random id.
-  const id = input.requestId
-    ? `ev-${createHash('sha256').update(`${ctx.openid}\n${input.requestId}`).digest('hex').slice(0, 12)}`
-    : `ev-${randomBytes(6).toString('hex')}`;
+  // The same staff member's same press makes the same _id (server/db/once-per-press.ts): the
+  // second add of a double tap is answered with the draft the first one made.
+  const press = pressKey(ctx.openid, input.requestId);
+  const id = pressDocId('ev-', press);
   const lottery = draft.allocation === 'lottery' ? newSeed() : null;
-  try {
-    // ---- staff mutation (audit log: issue 6)
-    await eventsOf(ctx.db).add({ data: { _id: id, ...newEventFields(draft, ctx.now, lottery) } });
-  } catch (error) {
-    if (!input.requestId || !isDuplicateKey(error)) throw error;
-  }
+  // ---- staff mutation (audit log: issue 6)
+  await addOnce(eventsOf(ctx.db), { _id: id, ...newEventFields(draft, ctx.now, lottery) }, press);
   return staffGet(ctx, { id });
 }
 
@@ -246,10 +242,12 @@ const NOT_VALID: Partial<Record<EntryStatus, string>> = {
   pending: '报名还在处理，请稍等再扫',
 };
 
-async function checkInOne(ctx: HandlerContext, eventId: string, entry: EntryDoc | null): Promise<CheckInOutcome> {
+async function checkInOne(ctx: HandlerContext, event: EventDoc, entry: EntryDoc | null): Promise<CheckInOutcome> {
   if (!entry) return { result: 'unknown', message: '没有这张票，请核对后再试', attendee: null };
-  if (entry.eventId !== eventId) return { result: 'wrong_event', message: '不是本活动的票', attendee: null };
+  if (entry.eventId !== event._id) return { result: 'wrong_event', message: '不是本活动的票', attendee: null };
   if (entry.status === 'confirmed') {
+    const closed = checkInClosedText(checkInWindow(event), ctx.now);
+    if (closed) return { result: 'not_open', message: closed, attendee: await toAttendee(ctx, entry) };
     // ---- staff mutation (audit log: issue 6)
     const res = await entriesOf(ctx.db)
       .where({ _id: entry._id, status: 'confirmed' })
@@ -265,18 +263,28 @@ async function checkInOne(ctx: HandlerContext, eventId: string, entry: EntryDoc 
   return { result: 'not_valid', message: NOT_VALID[entry.status] ?? '这张票不能用', attendee: await toAttendee(ctx, entry) };
 }
 
-/** Check-in by the ticket's code (scanned on weapp, typed on H5). */
+/**
+ * Check-in by what staff scanned or typed: the QR's content (`ZGJ1:` + 32 hex) or the short door
+ * code read aloud (case, spaces and dashes do not matter).
+ */
 export async function checkIn(ctx: HandlerContext, input: { eventId: string; code: string }): Promise<CheckInOutcome> {
-  assertEventScope(ctx, (await loadEvent(ctx.db, input.eventId, { drafts: true })).venue?.centreId, 'door');
+  const event = await loadEvent(ctx.db, input.eventId, { drafts: true });
+  assertEventScope(ctx, event.venue?.centreId, 'door');
+  const door = doorCodeOf(input.code);
+  if (door) {
+    const entryId = await entryIdByDoorCode(ctx.db, event._id, door);
+    return checkInOne(ctx, event, entryId ? await findEntry(ctx.db, { _id: entryId }) : null);
+  }
   const code = input.code.trim().replace(TICKET_PREFIX, '').toLowerCase();
-  if (!/^[0-9a-f]{32}$/.test(code)) return { result: 'unknown', message: '这不是职工·家的入场码', attendee: null };
-  return checkInOne(ctx, input.eventId, await findEntry(ctx.db, { ticketCode: code }));
+  if (!/^[0-9a-f]{32}$/.test(code)) return { result: 'unknown', message: '这不是职工·家的入场码，请核对后再试', attendee: null };
+  return checkInOne(ctx, event, await findEntry(ctx.db, { ticketCode: code }));
 }
 
 /** Check-in by name search (a worker whose phone is flat). */
 export async function checkInEntry(ctx: HandlerContext, input: { eventId: string; entryId: string }): Promise<CheckInOutcome> {
-  assertEventScope(ctx, (await loadEvent(ctx.db, input.eventId, { drafts: true })).venue?.centreId, 'door');
-  return checkInOne(ctx, input.eventId, await findEntry(ctx.db, { _id: input.entryId }));
+  const event = await loadEvent(ctx.db, input.eventId, { drafts: true });
+  assertEventScope(ctx, event.venue?.centreId, 'door');
+  return checkInOne(ctx, event, await findEntry(ctx.db, { _id: input.entryId }));
 }
 
 /** After the start: a confirmed worker who did not come; their seats go to the waitlist. */

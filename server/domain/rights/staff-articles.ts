@@ -14,7 +14,7 @@ import {
   type StaffArticleRow,
 } from '../../../contract/rights/model';
 import { shanghaiDay } from '../../../contract/time';
-import { isDuplicateKey } from '../../db/counters';
+import { addOnce, pressKey } from '../../db/once-per-press';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
@@ -57,32 +57,32 @@ const UNREVIEWED: ArticleReview = { state: 'draft-unreviewed' };
  * A new article starts as an unreviewed draft; editing keeps its status and counters, makes it
  * unreviewed again, and marks it staff-edited (editedBy) so a content sync never overwrites it.
  */
-export async function staffSaveArticle(ctx: HandlerContext, input: { draft: ArticleDraft; isNew: boolean }): Promise<StaffArticle> {
+export async function staffSaveArticle(ctx: HandlerContext, input: { draft: ArticleDraft; isNew: boolean; requestId?: string }): Promise<StaffArticle> {
   const { slug, ...content } = input.draft;
   const editedBy = ctx.staff?.name ?? '';
   if (content.related.includes(slug)) throw new AppError('BAD_INPUT', '相关文章不能是它自己', { 'draft.related': '相关文章不能是它自己' });
   await assertRelatedExist(ctx, content.related);
   if (input.isNew) {
-    try {
-      await articles(ctx).add({
-        data: {
-          _id: slug,
-          ...content,
-          review: UNREVIEWED,
-          editedBy,
-          status: 'draft',
-          reads: 0,
-          helpful: 0,
-          unhelpful: 0,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-          publishedAt: null,
-        },
-      });
-    } catch (error) {
-      if (isDuplicateKey(error)) throw new AppError('SLUG_TAKEN', undefined, { 'draft.slug': '这个编号已经有了' });
-      throw error;
-    }
+    // The slug is the clerk's, so it can be taken by someone else's article; the same press
+    // (a double tap, a retry) is answered with the article it made (server/db/once-per-press.ts).
+    const made = await addOnce(
+      articles(ctx),
+      {
+        _id: slug,
+        ...content,
+        review: UNREVIEWED,
+        editedBy,
+        status: 'draft',
+        reads: 0,
+        helpful: 0,
+        unhelpful: 0,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        publishedAt: null,
+      },
+      pressKey(ctx.openid, input.requestId),
+    );
+    if (made === 'taken') throw new AppError('SLUG_TAKEN', undefined, { 'draft.slug': '这个编号已经有了' });
   } else {
     const _ = ctx.db.command;
     const res = await articles(ctx)

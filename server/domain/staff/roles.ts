@@ -10,6 +10,7 @@ import { ROLE_LABELS } from '../../../contract/account/model';
 import { INVITE_CODE_LENGTH, INVITE_CODE_MINUTES, type InviteCode, type StaffHome, type StaffMember, type StaffRole } from '../../../contract/staff/model';
 import type { Database } from '../../db/database';
 import { isDuplicateKey } from '../../db/counters';
+import { claimOnce, pressKey } from '../../db/once-per-press';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
@@ -28,6 +29,9 @@ interface InviteDoc {
   _id: string;
   openid: string;
   expiresAt: Date;
+  /** Set when a grant spent the code: the press that did (server/db/once-per-press.ts) and when. */
+  press?: string;
+  spentAt?: Date;
 }
 
 interface CentreName {
@@ -121,6 +125,7 @@ export async function listStaff(ctx: HandlerContext): Promise<StaffMember[]> {
 
 export interface GrantInput {
   code?: string;
+  requestId?: string;
   staffId?: string;
   name: string;
   role: StaffRole;
@@ -130,9 +135,13 @@ export interface GrantInput {
 /** Grants or changes a role. The person is named by their live invite code, or by an existing staff record. */
 export async function grantRole(ctx: HandlerContext, input: GrantInput): Promise<StaffMember> {
   let target: string;
+  // A role by code is a create: the code is spent once, by one press of 添加 (once-per-press.ts);
+  // a double tap or a retry of that press is answered with the same grant, never "code expired".
+  const press = pressKey(ctx.openid, input.requestId);
   if (input.code) {
-    const invite = (await invitesOf(ctx.db).where({ _id: input.code, expiresAt: ctx.db.command.gt(ctx.now) }).limit(1).get()).data[0];
-    if (!invite) throw new AppError('NOT_FOUND', '登记码不对或已过期，请让对方在“我的”里重新生成', { code: '登记码不对或已过期' });
+    const invite = (await invitesOf(ctx.db).where({ _id: input.code }).limit(1).get()).data[0];
+    const usable = invite && (invite.press ? invite.press === press : invite.expiresAt > ctx.now);
+    if (!usable) throw new AppError('NOT_FOUND', '登记码不对或已过期，请让对方在“我的”里重新生成', { code: '登记码不对或已过期' });
     target = invite.openid;
   } else {
     target = input.staffId ?? '';
@@ -144,10 +153,17 @@ export async function grantRole(ctx: HandlerContext, input: GrantInput): Promise
   const unknown = input.centreIds.filter((id) => !centres.some((c) => c._id === id));
   if (unknown.length > 0) throw new AppError('BAD_INPUT', '有不存在的服务中心', { centreIds: '有不存在的服务中心' });
   const centreIds = input.role === 'admin' ? [] : [...new Set(input.centreIds)];
-  const doc = { role: input.role, centreIds, name: input.name, grantedBy: ctx.staff?.name ?? '', grantedAt: ctx.now };
+  let grantedAt = ctx.now;
+  if (input.code) {
+    // Checked before the code is spent, so a refused form leaves the code usable.
+    const spent = await claimOnce(ctx.db, invitesOf(ctx.db), input.code, { expiresAt: ctx.db.command.gt(ctx.now) }, press, { spentAt: ctx.now });
+    if (spent === 'taken') throw new AppError('NOT_FOUND', '登记码不对或已过期，请让对方在“我的”里重新生成', { code: '登记码不对或已过期' });
+    // Every try of the press writes and answers the time the code was spent: the same grant.
+    grantedAt = (await invitesOf(ctx.db).where({ _id: input.code }).limit(1).get()).data[0]?.spentAt ?? ctx.now;
+  }
+  const doc = { role: input.role, centreIds, name: input.name, grantedBy: ctx.staff?.name ?? '', grantedAt };
   ctx.audit?.note({ grantedTo: maskOpenid(target), newRole: input.role, centres: centreIds.join(',') || 'all' });
   await rolesOf(ctx.db).doc(target).set({ data: doc });
-  if (input.code) await invitesOf(ctx.db).where({ _id: input.code }).remove();
   return toMember({ _id: target, ...doc }, centres, ctx.openid);
 }
 

@@ -5,13 +5,16 @@
 import {
   STATION_PAGE,
   campaignIdFromScene,
+  hoursText,
   stationScene,
+  withinHours,
   type Campaign,
   type CampaignSummary,
   type StationPoint,
   type StationStats,
 } from '../../../contract/station/model';
-import { shanghaiDay } from '../../../contract/time';
+import { shanghai, shanghaiDay } from '../../../contract/time';
+import { addOnce, pressDocId, pressKey } from '../../db/once-per-press';
 import type { Database } from '../../db/database';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
@@ -61,6 +64,19 @@ export function phaseOf(c: Pick<Campaign, 'startDate' | 'endDate'>, now: Date): 
   return 'running';
 }
 
+/** Running today and within the daily hours now: when a tap counts. */
+export function isOpenNow(c: Pick<Campaign, 'startDate' | 'endDate' | 'opens' | 'closes'>, now: Date): boolean {
+  return phaseOf(c, now) === 'running' && withinHours(c, shanghai(now).format('HH:mm'));
+}
+
+/** Refuses a tap when the campaign is not open now, saying why (and the hours when it is the time of day). */
+export function assertOpenNow(c: Pick<Campaign, 'startDate' | 'endDate' | 'opens' | 'closes'>, now: Date): void {
+  const phase = phaseOf(c, now);
+  if (phase === 'before') throw new AppError('CAMPAIGN_NOT_STARTED');
+  if (phase === 'after') throw new AppError('CAMPAIGN_ENDED');
+  if (!isOpenNow(c, now)) throw new AppError('STATION_CLOSED_NOW', `现在不在服务时间（${hoursText(c)}）`);
+}
+
 export const stockId = (campaignId: string, serviceId: string) => `${campaignId}:${serviceId}`;
 
 export async function loadCampaign(db: Database, id: string): Promise<CampaignDoc> {
@@ -105,6 +121,7 @@ export async function getPoint(ctx: HandlerContext, input: { scene?: string; id?
   return {
     campaign: toCampaign(campaign),
     phase: phaseOf(campaign, ctx.now),
+    openNow: isOpenNow(campaign, ctx.now),
     services: campaign.services.map((s) => ({
       ...s,
       ...(s.kind === 'gift' ? { left: left.get(s.id) ?? s.stock ?? 0 } : {}),
@@ -119,23 +136,47 @@ export async function listCampaigns(ctx: HandlerContext): Promise<CampaignSummar
   return mine.map((c) => summary(c, ctx.now));
 }
 
+export type CampaignInput = Omit<Campaign, 'id'> & { id?: string; requestId?: string };
+
 /**
- * Creates or updates a campaign. Gift stock lives in its own counter documents, created here; a
- * changed stock moves `left` by the difference, and never below zero (a conditional write).
+ * Creates or updates a campaign. A new one (no id) gets its id from the server: made from the press
+ * of 保存 (server/db/once-per-press.ts), so a double tap or a retry creates it once, and short
+ * enough for the QR scene. Gift stock lives in its own counter documents, created here; a changed
+ * stock moves `left` by the difference, and never below zero (a conditional write).
  */
-export async function saveCampaign(ctx: HandlerContext, input: Campaign): Promise<Campaign> {
+export async function saveCampaign(ctx: HandlerContext, input: CampaignInput): Promise<Campaign> {
   assertCentre(ctx, input.centreId);
+  const { id: givenId, requestId, ...fields } = input;
+  const campaigns = ctx.db.collection<CampaignDoc>(COLLECTIONS.stationCampaigns);
+  const press = pressKey(ctx.openid, requestId);
+  const id = givenId ?? pressDocId('c', press, 10);
+  if (givenId) {
+    const existing = (await campaigns.where({ _id: givenId }).limit(1).get()).data[0];
+    if (!existing) throw new AppError('CAMPAIGN_NOT_FOUND');
+    if (existing.centreId !== input.centreId) assertCentre(ctx, existing.centreId);
+  }
+  await saveStock(ctx, id, input.services);
+  if (givenId) {
+    const _ = ctx.db.command;
+    await campaigns.where({ _id: id }).update({ data: { ...fields, services: _.set(fields.services), tips: _.set(fields.tips), updatedAt: ctx.now } });
+  } else {
+    // ---- staff mutation: 'taken' cannot happen (the id is this press's own)
+    await addOnce(campaigns, { _id: id, ...fields, createdAt: ctx.now, updatedAt: ctx.now }, press);
+  }
+  return toCampaign((await loadCampaign(ctx.db, id)) as CampaignDoc);
+}
+
+/** Creates each gift's stock counter, or moves it to a changed stock. Safe to redo (a retried save). */
+async function saveStock(ctx: HandlerContext, campaignId: string, services: Campaign['services']): Promise<void> {
   const _ = ctx.db.command;
-  const existing = (await ctx.db.collection<CampaignDoc>(COLLECTIONS.stationCampaigns).where({ _id: input.id }).limit(1).get()).data[0];
-  if (existing && existing.centreId !== input.centreId) assertCentre(ctx, existing.centreId);
   const stockColl = ctx.db.collection<StockDoc>(COLLECTIONS.stationStock);
-  for (const gift of input.services.filter((s) => s.kind === 'gift')) {
-    const id = stockId(input.id, gift.id);
+  for (const gift of services.filter((s) => s.kind === 'gift')) {
+    const id = stockId(campaignId, gift.id);
     const stock = gift.stock ?? 0;
     const current = (await stockColl.where({ _id: id }).limit(1).get()).data[0];
     if (!current) {
-      await stockColl.add({ data: { _id: id, campaignId: input.id, serviceId: gift.id, stock, left: stock } }).catch(async () => {
-        // Created by a tap meanwhile: fall through to the adjustment next save.
+      await stockColl.add({ data: { _id: id, campaignId, serviceId: gift.id, stock, left: stock } }).catch(async () => {
+        // Created meanwhile (a tap, or the other try of a double tap): adjusted on the next save.
       });
       continue;
     }
@@ -148,9 +189,6 @@ export async function saveCampaign(ctx: HandlerContext, input: Campaign): Promis
       throw new AppError('BAD_INPUT', `「${gift.label}」已经发出${current.stock - current.left}份，数量不能比这还少`, { services: '礼品数量太少' });
     }
   }
-  const { id, ...fields } = input;
-  await ctx.db.collection(COLLECTIONS.stationCampaigns).doc(id).set({ data: { ...fields, updatedAt: ctx.now } });
-  return input;
 }
 
 /** The printable QR code: scene `c=<id>`, page without a leading '/', as a PNG data URL. */

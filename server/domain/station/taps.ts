@@ -3,6 +3,8 @@
  *   - once per worker per service per day (a gift: per campaign): the tap document's _id is a hash
  *     of campaign + service + OPENID (+ day), so a tap retried on a weak signal is a duplicate;
  *   - each counted tap adds one 人次 to the service's counter for that hour (`_.inc`);
+ *   - only while the campaign runs and within its daily hours (Shanghai): a tap before the first
+ *     day, after the last or outside the hours is refused before anything is written;
  *   - a gift comes out of stock by one conditional update and never below zero; when none is
  *     left the tap document is removed again, so it does not count.
  * A tap is several writes, so it can be cut off between any two (a crash, a timeout). The tap
@@ -21,7 +23,7 @@ import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
 import { hashId } from '../centres/records';
-import { loadCampaign, phaseOf, stockId } from './campaigns';
+import { assertOpenNow, loadCampaign, stockId } from './campaigns';
 
 export interface TapDoc {
   _id: string;
@@ -49,7 +51,7 @@ export function campaignTapIds(taps: TapDoc[], today: string): Set<string> {
 
 export async function tap(ctx: HandlerContext, input: { campaignId: string; serviceId: string }): Promise<TapResult> {
   const campaign = await loadCampaign(ctx.db, input.campaignId);
-  if (phaseOf(campaign, ctx.now) !== 'running') throw new AppError('CAMPAIGN_NOT_RUNNING');
+  assertOpenNow(campaign, ctx.now);
   const service = campaign.services.find((s) => s.id === input.serviceId);
   if (!service) throw new AppError('STATION_SERVICE_NOT_FOUND');
   const local = shanghai(ctx.now);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Input, Picker, Text, View } from '@tarojs/components';
 import { signUpSensitiveKind, type ChildInfo, type EventDetail, type FormField, type MyEntry } from '@contract/events/model';
 import { consentMissingText } from '@contract/privacy';
@@ -9,6 +9,7 @@ import { askEventSubscriptions } from './subscriptions';
 import './events.scss';
 import { AppButton } from '../button';
 import { formMessage } from '../../api/form-message';
+import { clearDraft, draftOf, lastValues, REMEMBERED_FIELDS, rememberValues, saveDraft } from '../../prefs/sign-up-memory';
 
 export const PROVINCES = [
   '广东', '广西', '湖南', '湖北', '江西', '四川', '重庆', '贵州', '云南', '河南', '河北', '山东', '山西', '安徽', '江苏',
@@ -62,17 +63,43 @@ function FieldInput({ field, value, onChange }: { field: FormField; value: strin
   );
 }
 
+/** Where the form starts: this event's draft, else the last name / phone / employer given. */
+function startingValues(event: EventDetail): { values: Values; members: string[]; children: Array<{ name: string; age: string }>; from: 'draft' | 'last' | null } {
+  const members = event.group.kind === 'team' ? Array<string>(event.group.size - 1).fill('') : [];
+  const children = event.group.kind === 'family' ? Array.from({ length: event.group.minChildren }, () => ({ name: '', age: '' })) : [];
+  const draft = draftOf(event.id);
+  if (draft) {
+    return {
+      values: draft.values,
+      members: members.map((m, i) => draft.members[i] ?? m),
+      children: draft.children.length > 0 ? draft.children : children,
+      from: 'draft',
+    };
+  }
+  const last = lastValues();
+  const offered = Object.fromEntries(event.form.filter((f) => last[f.key] && (REMEMBERED_FIELDS as readonly string[]).includes(f.key)).map((f) => [f.key, last[f.key]]));
+  return { values: offered, members, children, from: Object.keys(offered).length > 0 ? 'last' : null };
+}
+
 /**
  * The event's own sign-up form. One tap on 提交报名 asks for the reminders (WeChat allows the
  * question only inside a tap) and signs up with a request id kept across retries. A child under 14
  * needs the guardian's own tick (SensitiveConsent) before anything is sent.
  */
 export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; onDone: (entry: MyEntry) => void; onCancel: () => void }) {
-  const [values, setValues] = useState<Values>({});
-  const [members, setMembers] = useState<string[]>(() => (event.group.kind === 'team' ? Array(event.group.size - 1).fill('') : []));
-  const [children, setChildren] = useState<Array<{ name: string; age: string }>>(() =>
-    event.group.kind === 'family' ? Array.from({ length: event.group.minChildren }, () => ({ name: '', age: '' })) : [],
-  );
+  // A draft of this event first (a reload), else what the worker gave last time, else empty.
+  const [start] = useState(() => startingValues(event));
+  const [values, setValues] = useState<Values>(start.values);
+  const [members, setMembers] = useState<string[]>(start.members);
+  const [children, setChildren] = useState<Array<{ name: string; age: string }>>(start.children);
+  const touched = useRef(false);
+  useEffect(() => {
+    if (touched.current) saveDraft(event.id, { values, members, children });
+  }, [event.id, values, members, children]);
+  const change = () => {
+    touched.current = true;
+    setRequestId(newRequestId()); // a changed form is a new request
+  };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -83,7 +110,15 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
 
   const set = (key: string, v: string | boolean) => {
     setValues((old) => ({ ...old, [key]: v }));
-    setRequestId(newRequestId()); // a changed form is a new request
+    change();
+  };
+  const setMember = (i: number, v: string) => {
+    setMembers((old) => old.map((x, k) => (k === i ? v : x)));
+    change();
+  };
+  const setChild = (i: number, part: Partial<{ name: string; age: string }>) => {
+    setChildren((old) => old.map((x, k) => (k === i ? { ...x, ...part } : x)));
+    change();
   };
 
   async function submit() {
@@ -112,6 +147,8 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
     });
     setBusy(false);
     if (res.ok) {
+      clearDraft(event.id);
+      rememberValues(values);
       onDone(res.data);
       return;
     }
@@ -128,6 +165,11 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
       <Text className='title' style={{ display: 'block' }}>
         填写报名信息
       </Text>
+      {start.from && (
+        <Text className='muted ev-line' data-testid='form-restored'>
+          {start.from === 'draft' ? '上次没填完的内容还在，接着填就行。' : '已经填上你上次报名用的信息，不对可以改。'}
+        </Text>
+      )}
       {event.form.map((field) => (
         <View key={field.key} className='ev-field'>
           {field.kind !== 'confirm' && <Text className='ev-field__label'>{field.label}</Text>}
@@ -150,7 +192,7 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
               className='input ev-input'
               value={m}
               placeholder={`${event.group.kind === 'team' ? event.group.memberLabel : ''}${i + 1}`}
-              onInput={(e) => setMembers((old) => old.map((x, k) => (k === i ? e.detail.value : x)))}
+              onInput={(e) => setMember(i, e.detail.value)}
               aria-label={`队员${i + 1}`}
             />
           ))}
@@ -169,7 +211,7 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
                 style={{ flex: 2 }}
                 value={c.name}
                 placeholder={`孩子${i + 1}的名字`}
-                onInput={(e) => setChildren((old) => old.map((x, k) => (k === i ? { ...x, name: e.detail.value } : x)))}
+                onInput={(e) => setChild(i, { name: e.detail.value })}
                 aria-label={`孩子${i + 1}的名字`}
               />
               <Input
@@ -179,19 +221,19 @@ export function SignUpForm({ event, onDone, onCancel }: { event: EventDetail; on
                 maxlength={2}
                 value={c.age}
                 placeholder='几岁'
-                onInput={(e) => setChildren((old) => old.map((x, k) => (k === i ? { ...x, age: e.detail.value } : x)))}
+                onInput={(e) => setChild(i, { age: e.detail.value })}
                 aria-label={`孩子${i + 1}的年龄`}
               />
             </View>
           ))}
           <View className='ev-choice-row'>
             {children.length < event.group.maxChildren && (
-              <AppButton kind='secondary' className='ev-small-button' onClick={() => setChildren((old) => [...old, { name: '', age: '' }])}>
+              <AppButton kind='secondary' className='ev-small-button' onClick={() => { setChildren((old) => [...old, { name: '', age: '' }]); change(); }}>
                 再加一个孩子
               </AppButton>
             )}
             {children.length > event.group.minChildren && (
-              <AppButton kind='secondary' className='ev-small-button' onClick={() => setChildren((old) => old.slice(0, -1))}>
+              <AppButton kind='secondary' className='ev-small-button' onClick={() => { setChildren((old) => old.slice(0, -1)); change(); }}>
                 少一个孩子
               </AppButton>
             )}

@@ -6,6 +6,9 @@
 import { scanUrl } from '../../../local-cloud/openapi/wxacode';
 import { PAGES, TABS } from '../../../src/routes';
 import { failOnConsoleErrors } from '../../support/console-errors';
+import { shanghai } from '../../../contract/time';
+import { okOf } from '../../support/local-cloud';
+import { testCampaign } from '../../cloud/centres-helpers';
 import { useE2E } from '../../support/e2e';
 import { bookFirstFreeSlot, doubleTap, fill, onScreen, open, person, shot, STEP } from '../../support/journeys';
 
@@ -43,6 +46,28 @@ describe('worker: station, 长辈模式, 我的数据', () => {
     expect(visits.map((v) => v.serviceId).sort()).toEqual(['gift', 'tea']);
     const [stock] = e2e.cloud.db.find('station_stock', { campaignId: 'demo', serviceId: 'gift' });
     expect(stock.left).toBe(99);
+  }, 90000);
+
+  it('station: outside its hours the page shows the hours and 现在不在服务时间, and a tap is not counted', async () => {
+    const admin = await e2e.cloud.makeStaff('e2e-hours', 'admin');
+    // Hours that leave out the time of this run, whatever it is.
+    const hours = shanghai(new Date()).hour() < 12 ? { opens: '13:00', closes: '14:00' } : { opens: '01:00', closes: '02:00' };
+    const { id } = okOf(await e2e.cloud.call('station', 'staffSaveCampaign', testCampaign({ name: '不在时间的服务点', ...hours }), admin));
+    const page = await e2e.browser.newPage();
+    await page.goto(scanUrl(e2e.url, STATION_PAGE, `c=${id}`));
+    await onScreen(page, '不在时间的服务点').waitFor({ timeout: STEP });
+    const said = `每天 ${hours.opens.replace(/^0/, '')}–${hours.closes.replace(/^0/, '')}`;
+    await page.locator('[data-testid="station-hours"]:visible').getByText(said, { exact: false }).waitFor({ timeout: STEP });
+    await onScreen(page, `现在不在服务时间（${said}），到时再来。`).waitFor({ timeout: STEP });
+    expect(await onScreen(page, '你拿到了什么？点一下').count()).toBe(0);
+    const tea = page.locator('[data-testid="station-service"]:visible', { hasText: '姜茶' });
+    await tea.getByText('未开放').waitFor();
+    // Drawn off (aria-disabled), but a person can still tap it: nothing happens.
+    await tea.dblclick({ force: true });
+    await page.waitForTimeout(1500);
+    expect(await tea.getByText('✓ 已记下').count()).toBe(0);
+    expect(stationStats().filter((v) => v.campaignId === id)).toHaveLength(0);
+    await shot(page, 'worker-station-closed');
   }, 90000);
 
   it('长辈模式: switched on in 我的, it stays after a reload and on other pages; switched off, the text is normal again', async () => {

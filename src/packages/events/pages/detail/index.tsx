@@ -9,6 +9,7 @@ import { EntryPanel } from '../../../../components/events/entry-panel';
 import { EventBadge } from '../../../../components/events/event-badge';
 import { dayTime, span } from '../../../../components/events/format';
 import { SignUpForm } from '../../../../components/events/sign-up-form';
+import { draftOf } from '../../../../prefs/sign-up-memory';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, openTab, PAGES, TABS } from '../../../../routes';
@@ -28,28 +29,51 @@ function signUpLabel(e: EventDetail): string | null {
   return null;
 }
 
+function doneText(e: MyEntry): string {
+  if (e.status === 'confirmed') return '报名成功！到场时请出示入场码。';
+  if (e.status === 'waitlisted') return '已加入候补。有人取消时会按顺序通知你。';
+  if (e.status === 'applied') return '申请已提交，请等抽签结果。';
+  return '已提交。';
+}
+
 const needsSignIn = () => process.env.TARO_ENV === 'h5' && !devSession.token();
 
 function Lottery({ event }: { event: EventDetail }) {
   const l = event.lottery;
+  const [open, setOpen] = useState(false);
   if (!l) return null;
   return (
-    <View className='card'>
+    <View className='card' data-testid='lottery'>
       <Text className='title' style={{ display: 'block' }}>
         抽签规则
       </Text>
-      <Text className='ev-line'>{LOTTERY_PRIORITY_LABELS[l.priority]}。报名截止后，用公开的种子按固定方法抽签，谁来算结果都一样。</Text>
-      <Text className='muted ev-line'>种子的指纹（现在就公开，之后不能改）：</Text>
-      <Text className='ev-code'>{l.seedCommitment}</Text>
-      {l.seed ? (
-        <>
-          <Text className='muted ev-line'>抽签种子：</Text>
-          <Text className='ev-code'>{l.seed}</Text>
-        </>
-      ) : (
-        <Text className='muted ev-line'>{`抽签种子在 ${dayTime(event.signUpClosesAt)} 报名截止时公开。`}</Text>
+      <Text className='ev-line'>{`${LOTTERY_PRIORITY_LABELS[l.priority]}。报名截止后由电脑按固定方法抽签。`}</Text>
+      <Text className='ev-line' data-testid='lottery-when'>
+        {l.drawnAt
+          ? `抽签结果已于${dayTime(l.drawnAt)}公布：${l.applicants}份申请，${l.winners}份中签。`
+          : `抽签结果将在${dayTime(event.signUpClosesAt)}报名截止后公布。`}
+      </Text>
+      <Text className='muted ev-line'>抽签前已公开一串核对码，抽完公开种子，任何人都能核对结果没有被改过。</Text>
+      <AppButton kind='secondary' className='ev-small-button' onClick={() => setOpen(!open)}>
+        {open ? '收起核对方法' : '查看核对方法'}
+      </AppButton>
+      {open && (
+        <View data-testid='lottery-check'>
+          <Text className='muted ev-line'>核对码（种子的 SHA-256 指纹，报名开始时就公开，之后不能改）：</Text>
+          <Text className='ev-code'>{l.seedCommitment}</Text>
+          {l.seed ? (
+            <>
+              <Text className='muted ev-line'>抽签种子：</Text>
+              <Text className='ev-code'>{l.seed}</Text>
+            </>
+          ) : (
+            <Text className='muted ev-line'>{`抽签种子在${dayTime(event.signUpClosesAt)}报名截止时公开。`}</Text>
+          )}
+          <Text className='muted ev-line'>
+            核对：种子算出的 SHA-256 应等于核对码；每份申请按“种子:报名编号”的 SHA-256 排序（优先的组在前），依次给名额，其余按这个顺序候补。
+          </Text>
+        </View>
       )}
-      {l.drawnAt && <Text className='ev-line'>{`已于 ${dayTime(l.drawnAt)} 抽签：${l.applicants}份申请，${l.winners}份中签。`}</Text>}
     </View>
   );
 }
@@ -59,6 +83,11 @@ export default function EventDetailPage() {
   const { state, reload } = useCall('events', 'get', { id });
   const [entry, setEntry] = useState<MyEntry | null>(null);
   const [filling, setFilling] = useState(false);
+  // A half-filled form left on this phone opens again (a reload, a call in between).
+  useEffect(() => {
+    if (id && draftOf(id)) setFilling(true);
+  }, [id]);
+  const [done, setDone] = useState('');
 
   useEffect(() => {
     if (state.status === 'ready') setEntry(state.data.myEntry);
@@ -102,7 +131,13 @@ export default function EventDetailPage() {
               </View>
             </View>
 
-            {entry && <EntryPanel entry={entry} onChanged={(e) => { setEntry(e); void reload(); }} />}
+            {/* Said on the page, not in a toast: a toast would lie over 看入场码 just below. */}
+            {done && (
+              <View className='ev-success' role='status' data-testid='sign-up-done'>
+                <Text>{done}</Text>
+              </View>
+            )}
+            {entry && <EntryPanel entry={entry} onChanged={(e) => { setDone(''); setEntry(e); void reload(); }} />}
 
             {!active && !filling && signUpLabel(event) && (
               needsSignIn() ? (
@@ -125,8 +160,8 @@ export default function EventDetailPage() {
                 onDone={(e) => {
                   setFilling(false);
                   setEntry(e);
+                  setDone(doneText(e));
                   void reload();
-                  void Taro.showToast({ title: e.status === 'confirmed' ? '报名成功' : e.status === 'waitlisted' ? '已加入候补' : '已提交', icon: 'success' });
                 }}
               />
             )}

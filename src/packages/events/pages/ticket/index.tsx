@@ -33,10 +33,11 @@ export default function TicketPage() {
               {ticket.status === 'checked_in' ? '已签到' : `${ticket.holderName}${ticket.seats > 1 ? `（${ticket.seats}人）` : ''}`}
             </Text>
             <Text className='muted ev-line' style={{ textAlign: 'center' }}>
-              到场后把这个码给工作人员扫一下。扫不了时，可以念下面的号码。
+              到场后把这个码给工作人员扫一下。扫不了时，念出下面的票码。
             </Text>
-            <Text className='ev-code' data-testid='ticket-code'>
-              {ticket.code}
+            {/* Tickets from before the short codes still show the QR's own code. */}
+            <Text className={ticket.doorCode ? 'ev-door-code' : 'ev-code'} data-testid='ticket-code'>
+              {ticket.doorCode ?? ticket.code}
             </Text>
             {process.env.TARO_ENV === 'weapp' && (
               <AppButton kind='secondary' onClick={() => void Taro.setScreenBrightness({ value: 1 })}>

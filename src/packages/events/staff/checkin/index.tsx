@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { usePageParams } from '../../../../hooks/use-page-params';
@@ -22,7 +22,7 @@ const FILTERS = [
 ] as const;
 type Filter = (typeof FILTERS)[number]['key'];
 
-const TONE: Record<CheckInOutcome['result'], string> = { ok: 'ok', already: 'warn', wrong_event: 'bad', not_valid: 'bad', unknown: 'bad' };
+const TONE: Record<CheckInOutcome['result'], string> = { ok: 'ok', already: 'warn', wrong_event: 'bad', not_valid: 'bad', not_open: 'warn', unknown: 'bad' };
 
 function AttendeeRow({ a, canNoShow, onCheckIn, onNoShow }: { a: Attendee; canNoShow: boolean; onCheckIn: () => void; onNoShow: () => void }) {
   return (
@@ -66,19 +66,34 @@ export default function StaffCheckInPage() {
   const me = useCall('staff', 'home', {});
   const isAdmin = me.state.status === 'ready' && me.state.data.isAdmin;
   const [code, setCode] = useState('');
+  const [codeProblem, setCodeProblem] = useState('');
+  const [checking, setChecking] = useState(false);
+  const checkingNow = useRef(false);
   const [outcome, setOutcome] = useState<CheckInOutcome | null>(null);
   const [note, setNote] = useState('');
   const [capacity, setCapacity] = useState('');
 
   async function checkInByCode(raw: string) {
-    if (!raw.trim()) return;
+    setCodeProblem('');
+    if (!raw.trim()) {
+      // A tap with nothing typed must still answer, or the clerk taps again and again.
+      setOutcome(null);
+      setCodeProblem('请先扫码或输入票码');
+      return;
+    }
+    // Both taps of a double tap arrive before `checking` re-renders: the ref stops the second.
+    if (checkingNow.current) return;
+    checkingNow.current = true;
+    setChecking(true);
     const res = await call('events', 'checkIn', { eventId, code: raw.trim() });
+    checkingNow.current = false;
+    setChecking(false);
     if (res.ok) {
       setOutcome(res.data);
       setCode('');
       if (res.data.result === 'ok') void list.reload();
       if (process.env.TARO_ENV === 'weapp') void Taro.vibrateShort({ type: res.data.result === 'ok' ? 'light' : 'heavy' });
-    } else setNote(res.error.message);
+    } else setCodeProblem(res.error.message);
   }
 
   async function scan() {
@@ -124,19 +139,18 @@ export default function StaffCheckInPage() {
 
       <View className='card'>
         <Text className='title' style={{ display: 'block' }}>
-          扫码签到
+          入场签到
         </Text>
-        {process.env.TARO_ENV === 'weapp' ? (
-          <AppButton onClick={() => void scan()}>
-            扫入场码
-          </AppButton>
-        ) : (
-          <>
-            <Input className='input ev-input' value={code} placeholder='输入或粘贴入场码' onInput={(ev) => setCode(ev.detail.value)} aria-label='入场码' name='ticket-code' />
-            <AppButton onClick={() => void checkInByCode(code)} data-testid='check-in'>
-              签到
-            </AppButton>
-          </>
+        {process.env.TARO_ENV === 'weapp' && <AppButton onClick={() => void scan()}>扫入场码</AppButton>}
+        {/* Scanning fails on a cracked or dim screen: the worker reads the short code aloud. */}
+        <Input className='input ev-input' value={code} placeholder='输入票码，如 K7Q-4PX' onInput={(ev) => setCode(ev.detail.value)} aria-label='入场码' name='ticket-code' />
+        <AppButton kind={process.env.TARO_ENV === 'weapp' ? 'secondary' : 'primary'} onClick={() => void checkInByCode(code)} busy={checking} data-testid='check-in'>
+          {process.env.TARO_ENV === 'weapp' ? '按票码签到' : '签到'}
+        </AppButton>
+        {codeProblem && (
+          <View className='ev-error' role='alert' data-testid='check-in-problem'>
+            <Text>{codeProblem}</Text>
+          </View>
         )}
         {outcome && (
           <View data-testid='check-in-result'>
@@ -171,8 +185,11 @@ export default function StaffCheckInPage() {
               a={a}
               canNoShow={event.state.status === 'ready' && new Date() >= new Date(event.state.data.startsAt)}
               onCheckIn={() => void call('events', 'checkInEntry', { eventId, entryId: a.entryId }).then((res) => {
-                if (res.ok) setOutcome(res.data);
-                else setNote(res.error.message);
+                if (res.ok) {
+                  setOutcome(res.data);
+                  // The answer is drawn in the 入场签到 card at the top: bring it into view.
+                  void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+                } else setNote(res.error.message);
                 void list.reload();
               })}
               onNoShow={() => void confirmThen('登记为没来？', `${a.name}的名额会让给候补的人。`, () => void run('登记没来', () => call('events', 'markNoShow', { eventId, entryId: a.entryId })))}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { useRequestId } from '../../../../hooks/use-request-id';
 import { usePageParams } from '../../../../hooks/use-page-params';
 import type { EventDraftInput } from '@contract/events/actions';
 import {
@@ -12,13 +13,13 @@ import {
   type EventDetail,
   type FormField,
 } from '@contract/events/model';
-import { newRequestId } from '@contract/request-id';
 import { fromShanghai, shanghai } from '@contract/time';
 import { call } from '../../../../api/call';
 import { PageShell } from '../../../../components/page-shell';
 import { openPage, PAGES } from '../../../../routes';
 import '../../../../components/events/events.scss';
 import { AppButton } from '../../../../components/button';
+import { LabelledField } from '../../../../components/form-field';
 import { formMessage } from '../../../../api/form-message';
 
 type GroupKind = 'single' | 'team' | 'family';
@@ -133,16 +134,6 @@ function toDraft(f: Form, existing: EventDetail | null): EventDraftInput {
   };
 }
 
-function Field({ label, error, children }: { label: string; error?: string; children: React.ReactNode }) {
-  return (
-    <View className='ev-field'>
-      <Text className='ev-field__label'>{label}</Text>
-      {children}
-      {error && <Text className='ev-field__error'>{error}</Text>}
-    </View>
-  );
-}
-
 function Choice<T extends string>({ value, options, onChange }: { value: T; options: Array<[T, string]>; onChange: (v: T) => void }) {
   return (
     <View className='ev-choice-row'>
@@ -163,8 +154,8 @@ export default function StaffEditEventPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState(id ? '正在加载…' : '');
   const [busy, setBusy] = useState(false);
-  // One id per 保存 of a new event: a double tap or a retry makes one draft (contract/request-id.ts).
-  const [requestId, setRequestId] = useState(newRequestId);
+  // One id per 保存 of a new event: a double tap or a retry makes one draft.
+  const press = useRequestId();
 
   useEffect(() => {
     if (!id) return;
@@ -184,10 +175,10 @@ export default function StaffEditEventPage() {
   async function save() {
     setBusy(true);
     setMessage('');
-    const res = await call('events', 'save', { ...(id ? { id } : { requestId }), draft: toDraft(form, existing) });
+    const res = await call('events', 'save', { ...(id ? { id } : { requestId: press.requestId() }), draft: toDraft(form, existing) });
+    press.answered(res);
     setBusy(false);
     if (!res.ok) {
-      if (res.error.code !== 'NETWORK') setRequestId(newRequestId());
       setErrors(res.error.fields ?? {});
       setMessage(formMessage(res.error, (f) => f.startsWith('draft.')));
       return;
@@ -209,23 +200,23 @@ export default function StaffEditEventPage() {
           {id ? '修改活动' : '新建活动'}
         </Text>
         {!id && <Text className='muted ev-line'>保存后是草稿，职工看不到；在活动页点“发布活动”才开始报名。</Text>}
-        <Field label='活动名称' error={err('title')}>
+        <LabelledField label='活动名称' error={err('title')}>
           <Input className='input ev-input' value={form.title} maxlength={EVENT_LIMITS.titleMax} onInput={(e) => set('title', e.detail.value)} aria-label='活动名称' />
-        </Field>
-        <Field label='类别'>
+        </LabelledField>
+        <LabelledField label='类别'>
           <Choice value={form.category} options={EVENT_CATEGORIES.map((c) => [c, EVENT_CATEGORY_LABELS[c]])} onChange={(v) => set('category', v)} />
-        </Field>
-        <Field label='一句话介绍' error={err('summary')}>
+        </LabelledField>
+        <LabelledField label='一句话介绍' error={err('summary')}>
           <Input className='input ev-input' value={form.summary} maxlength={EVENT_LIMITS.summaryMax} onInput={(e) => set('summary', e.detail.value)} aria-label='一句话介绍' />
-        </Field>
-        <Field label='活动说明（规则、要带什么）'>
+        </LabelledField>
+        <LabelledField label='活动说明（规则、要带什么）'>
           <Textarea className='textarea' value={form.description} maxlength={EVENT_LIMITS.descriptionMax} onInput={(e) => set('description', e.detail.value)} />
-        </Field>
-        <Field label='地点' error={err('venue.name')}>
+        </LabelledField>
+        <LabelledField label='地点' error={err('venue.name')}>
           <Input className='input ev-input' value={form.venueName} placeholder='例如 九江镇文体中心' onInput={(e) => set('venueName', e.detail.value)} aria-label='地点' />
           <Input className='input ev-input' value={form.venueAddress} placeholder='详细地址' onInput={(e) => set('venueAddress', e.detail.value)} aria-label='详细地址' />
-        </Field>
-        <Field label='日期和时间' error={err('startsAt') ?? err('endsAt')}>
+        </LabelledField>
+        <LabelledField label='日期和时间' error={err('startsAt') ?? err('endsAt')}>
           <View className='ev-choice-row'>
             <Picker mode='date' value={form.date} onChange={(e) => set('date', e.detail.value)}>
               <View className='input ev-input'>
@@ -244,34 +235,34 @@ export default function StaffEditEventPage() {
               </View>
             </Picker>
           </View>
-        </Field>
-        <Field label='报名截止日期（当天20:00）' error={err('signUpClosesAt')}>
+        </LabelledField>
+        <LabelledField label='报名截止日期（当天20:00）' error={err('signUpClosesAt')}>
           <Picker mode='date' value={form.closeDate} onChange={(e) => set('closeDate', e.detail.value)}>
             <View className='input ev-input'>
               <Text>{form.closeDate}</Text>
             </View>
           </Picker>
-        </Field>
-        <Field label='名额（人数）' error={err('capacity')}>
+        </LabelledField>
+        <LabelledField label='名额（人数）' error={err('capacity')}>
           <Input className='input ev-input' type='number' value={form.capacity} onInput={(e) => set('capacity', e.detail.value)} aria-label='名额' />
-        </Field>
-        <Field label={locked ? '报名方式（已发布，不能改）' : '报名方式'}>
+        </LabelledField>
+        <LabelledField label={locked ? '报名方式（已发布，不能改）' : '报名方式'}>
           <Choice value={form.allocation} options={(['first_come', 'lottery'] as Allocation[]).map((a) => [a, ALLOCATION_LABELS[a]])} onChange={(v) => !locked && set('allocation', v)} />
-        </Field>
-        <Field label={locked ? '谁来报名（已发布，不能改）' : '谁来报名'}>
+        </LabelledField>
+        <LabelledField label={locked ? '谁来报名（已发布，不能改）' : '谁来报名'}>
           <Choice value={form.group} options={[['single', '个人'], ['team', '团队'], ['family', '家长带孩子']]} onChange={(v) => !locked && set('group', v)} />
           {form.group === 'team' && (
             <Input className='input ev-input' type='number' value={form.teamSize} onInput={(e) => !locked && set('teamSize', e.detail.value)} placeholder='一队几人' aria-label='一队几人' />
           )}
-        </Field>
-        <Field label='报名表'>
+        </LabelledField>
+        <LabelledField label='报名表'>
           <View className={form.employer ? 'ev-check ev-check--on' : 'ev-check'} onClick={() => !locked && set('employer', !form.employer)}>
             <Text>{form.employer ? '☑' : '☐'} 要填工作单位</Text>
           </View>
           <View className={form.nonLocalOnly ? 'ev-check ev-check--on' : 'ev-check'} onClick={() => !locked && set('nonLocalOnly', !form.nonLocalOnly)}>
             <Text>{form.nonLocalOnly ? '☑' : '☐'} 只限非本地户籍的新市民</Text>
           </View>
-        </Field>
+        </LabelledField>
         {message && (
           <View className='ev-error' role='alert'>
             <Text>{message}</Text>

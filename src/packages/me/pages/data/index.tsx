@@ -9,6 +9,7 @@ import { PageShell } from '../../../../components/page-shell';
 import '../../../../components/staff/staff.scss';
 import { useCall } from '../../../../hooks/use-call';
 import { AppButton } from '../../../../components/button';
+import { forgetSignUps } from '../../../../prefs/sign-up-memory';
 
 const CONFIRM = DELETE_MY_DATA_PHRASE;
 
@@ -37,6 +38,7 @@ export default function MyDataPage() {
     deleting.current = false;
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
+    forgetSignUps(); // the name, phone and drafts kept on this phone go too
     setReport(res.data);
     setTyped('');
     void reload();

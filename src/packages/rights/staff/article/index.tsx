@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { usePageParams } from '../../../../hooks/use-page-params';
+import { useRequestId } from '../../../../hooks/use-request-id';
 import {
   ARTICLE_CATEGORIES,
   ARTICLE_CATEGORY_LABELS,
@@ -120,6 +121,8 @@ export default function RightsStaffArticlePage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  // One id per 保存 of a new article: a double tap or a retry makes one article.
+  const press = useRequestId();
 
   useEffect(() => {
     if (!initialSlug) return;
@@ -154,7 +157,8 @@ export default function RightsStaffArticlePage() {
   async function save() {
     setBusy(true);
     setMessage('');
-    const res = await call('rights', 'staffSaveArticle', { draft: toDraft(form), isNew });
+    const res = await call('rights', 'staffSaveArticle', { draft: toDraft(form), isNew, ...(isNew ? { requestId: press.requestId() } : {}) });
+    press.answered(res);
     setBusy(false);
     if (!res.ok) {
       setErrors(res.error.fields ?? {});

@@ -8,6 +8,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { StaffOnly } from '../../../../components/staff/staff-only';
 import '../../../../components/staff/staff.scss';
 import { useCall } from '../../../../hooks/use-call';
+import { useRequestId } from '../../../../hooks/use-request-id';
 import { AppButton } from '../../../../components/button';
 
 /**
@@ -21,9 +22,20 @@ function GrantForm({ centres, onDone, editing }: { centres: StaffHome['centres']
   const [chosen, setChosen] = useState<string[]>(editing?.centreIds ?? []);
   const [error, setError] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  // One id per press of 添加: a double tap or a retry spends the code once and gets the same answer.
+  const press = useRequestId();
   const submit = async () => {
     setError({});
-    const res = await call('staff', 'grant', { ...(editing ? { staffId: editing.staffId } : { code: code.trim() }), name, role, centreIds: role === 'admin' ? [] : chosen });
+    setBusy(true);
+    const res = await call('staff', 'grant', {
+      ...(editing ? { staffId: editing.staffId } : { code: code.trim(), requestId: press.requestId() }),
+      name,
+      role,
+      centreIds: role === 'admin' ? [] : chosen,
+    });
+    press.answered(res);
+    setBusy(false);
     if (!res.ok) {
       setError({ ...(res.error.fields ?? {}), _: res.error.message });
       return;
@@ -74,7 +86,7 @@ function GrantForm({ centres, onDone, editing }: { centres: StaffHome['centres']
           {error._}
         </View>
       )}
-      <AppButton onClick={() => void submit()}>
+      <AppButton busy={busy} onClick={() => void submit()}>
         {editing ? '保存' : '添加'}
       </AppButton>
       {message && <View role='status'>{message}</View>}

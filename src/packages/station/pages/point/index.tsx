@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { usePageParams } from '../../../../hooks/use-page-params';
-import type { TapResult } from '@contract/station/model';
+import { hoursText, type StationPoint, type TapResult } from '@contract/station/model';
+import { monthDayText } from '@contract/time';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
-import { ensureDemoIdentity, monthDay } from '../../../../components/centres/client';
+import { ensureDemoIdentity } from '../../../../components/centres/client';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { TABS } from '../../../../routes';
@@ -26,6 +27,13 @@ function sceneOf(params: Record<string, string | undefined>): { scene?: string; 
     // not available on this platform
   }
   return {};
+}
+
+/** Why taps are off now, in the words of the volunteer at the stand (the server refuses them too). */
+function closedText(point: StationPoint): string {
+  if (point.phase === 'before') return `服务点还没开始，${monthDayText(point.campaign.startDate)}起开放。`;
+  if (point.phase === 'after') return '今年的服务点已经结束了，谢谢！';
+  return `现在不在服务时间（${hoursText(point.campaign)}），到时再来。`;
 }
 
 export default function StationPointPage() {
@@ -65,14 +73,16 @@ export default function StationPointPage() {
                 {point.campaign.name}
               </Text>
               <Text style={{ display: 'block' }}>{point.campaign.station}</Text>
-              <Text className='muted' style={{ display: 'block' }}>
-                {monthDay(point.campaign.startDate)}–{monthDay(point.campaign.endDate)} 每天 {point.campaign.opens}–{point.campaign.closes}
+              <Text className='muted' style={{ display: 'block' }} data-testid='station-hours'>
+                {monthDayText(point.campaign.startDate)}–{monthDayText(point.campaign.endDate)} {hoursText(point.campaign)}
               </Text>
-              {point.phase !== 'running' && (
-                <Text className='error-text'>{point.phase === 'before' ? '服务点还没开始，到时再来。' : '今年的服务点已经结束了，谢谢！'}</Text>
+              {!point.openNow && (
+                <View className='error-text' role='status'>
+                  {closedText(point)}
+                </View>
               )}
             </View>
-            {point.phase === 'running' && (
+            {point.openNow && (
               <Text className='title' style={{ display: 'block' }}>
                 你拿到了什么？点一下
               </Text>
@@ -87,10 +97,10 @@ export default function StationPointPage() {
               return (
                 <View
                   key={s.id}
-                  className={`service-button ${done ? 'service-button--done' : point.phase !== 'running' || out ? 'service-button--off' : ''}`}
-                  onClick={() => point.phase === 'running' && !done && !out && void tapService(point.campaign.id, s.id)}
+                  className={`service-button ${done ? 'service-button--done' : !point.openNow || out ? 'service-button--off' : ''}`}
+                  onClick={() => point.openNow && !done && !out && void tapService(point.campaign.id, s.id)}
                   aria-role='button'
-                  aria-disabled={done || out || point.phase !== 'running'}
+                  aria-disabled={done || out || !point.openNow}
                   aria-label={s.label}
                   data-testid='station-service'
                 >
@@ -103,7 +113,7 @@ export default function StationPointPage() {
                     </Text>
                   </View>
                   <Text style={{ color: done ? 'var(--color-ok)' : 'var(--color-brand)', fontWeight: 600 }}>
-                    {busy === s.id ? '…' : done ? '✓ 已记下' : out ? '发完了' : s.kind === 'gift' ? '领取' : '拿到了'}
+                    {busy === s.id ? '…' : done ? '✓ 已记下' : out ? '发完了' : !point.openNow ? '未开放' : s.kind === 'gift' ? '领取' : '拿到了'}
                   </Text>
                 </View>
               );

@@ -1,15 +1,19 @@
 import { useEffect, useState } from 'react';
 import { Image, Input, Text, View } from '@tarojs/components';
+import { shanghai, shanghaiDay } from '@contract/time';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import type { StationStats } from '@contract/station/model';
+import { monthDayText } from '@contract/time';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
 import { base64Of, writeUserFile } from '../../../../components/files/user-file';
-import { monthDay } from '../../../../components/centres/client';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import '../../../../components/centres/bookings.scss';
 import { AppButton } from '../../../../components/button';
+import { LabelledField, PickerField } from '../../../../components/form-field';
+import { formMessage } from '../../../../api/form-message';
+import { useRequestId } from '../../../../hooks/use-request-id';
 
 const STANDARD_SERVICES = [
   { id: 'water', label: '热水', kind: 'service' as const },
@@ -19,6 +23,97 @@ const STANDARD_SERVICES = [
   { id: 'ticket', label: '购票指引', kind: 'service' as const },
 ];
 
+const SERVICE_NAMES = [...STANDARD_SERVICES.map((x) => x.label), '返乡礼品'].join('、');
+
+/**
+ * 新建服务点活动: every box labelled, dates and hours from the phone's pickers, the centre from the
+ * clerk's own. No id to invent: the server makes it from this press of 保存 (one campaign however
+ * often it is tapped).
+ */
+function NewCampaignForm({ onSaved }: { onSaved: (id: string) => void }) {
+  const home = useCall('staff', 'home', {});
+  const today = shanghaiDay();
+  const blank = () => ({ name: '', station: '沙头文体公园公交站', centreId: '', startDate: today, endDate: shanghai().add(4, 'day').format('YYYY-MM-DD'), opens: '08:00', closes: '20:00', gifts: '100' });
+  const [form, setForm] = useState(blank);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState({ text: '', saved: false });
+  const [busy, setBusy] = useState(false);
+  const press = useRequestId();
+  const set = (key: keyof ReturnType<typeof blank>) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const centres = home.state.status === 'ready' ? home.state.data.centres : [];
+  const centreId = form.centreId || centres[0]?.id || '';
+  const err = (key: string) => errors[key] ?? Object.entries(errors).find(([k]) => k.startsWith(`${key}.`))?.[1];
+
+  async function save() {
+    setBusy(true);
+    setMessage({ text: '', saved: false });
+    const gifts = Number(form.gifts);
+    const res = await call('station', 'staffSaveCampaign', {
+      requestId: press.requestId(),
+      name: form.name.trim(),
+      station: form.station.trim(),
+      centreId,
+      startDate: form.startDate,
+      endDate: form.endDate,
+      opens: form.opens,
+      closes: form.closes,
+      services: [...STANDARD_SERVICES, { id: 'gift', label: '返乡礼品', kind: 'gift', stock: form.gifts.trim() !== '' && Number.isInteger(gifts) ? gifts : -1 }],
+      tips: ['不坐超载车、黑车。', '贵重物品随身带。', '遇到欠薪，拨打工会热线12351。'],
+    });
+    press.answered(res);
+    setBusy(false);
+    if (!res.ok) {
+      setErrors(res.error.fields ?? {});
+      setMessage({ text: formMessage(res.error, (f) => f !== 'requestId'), saved: false });
+      return;
+    }
+    setErrors({});
+    setForm(blank());
+    setMessage({ text: `已保存：${res.data.name}，二维码在上面生成`, saved: true });
+    onSaved(res.data.id);
+  }
+
+  return (
+    <View className='card' data-testid='campaign-form'>
+      <Text className='title' style={{ display: 'block', marginTop: 0 }}>
+        新建服务点活动
+      </Text>
+      <Text className='muted line'>服务：{SERVICE_NAMES}</Text>
+      <LabelledField label='活动名称' error={err('name')}>
+        <Input className='input' placeholder='例如 2028平安返乡' maxlength={20} value={form.name} onInput={(e) => set('name')(e.detail.value)} aria-label='活动名称' />
+      </LabelledField>
+      <LabelledField label='服务点地点' error={err('station')}>
+        <Input className='input' maxlength={30} value={form.station} onInput={(e) => set('station')(e.detail.value)} aria-label='服务点地点' />
+      </LabelledField>
+      <LabelledField label='负责的服务中心' error={err('centreId')}>
+        <View>
+          {centres.map((c) => (
+            <View key={c.id} role='radio' aria-checked={c.id === centreId} className={c.id === centreId ? 'choice choice--on' : 'choice'} onClick={() => set('centreId')(c.id)}>
+              {c.name.replace('职工·家服务中心', '')}
+            </View>
+          ))}
+          {home.state.status === 'loading' && <Text className='muted'>正在加载…</Text>}
+        </View>
+      </LabelledField>
+      <PickerField mode='date' label='开始日期' value={form.startDate} start={today} onChange={set('startDate')} error={err('startDate')} />
+      <PickerField mode='date' label='结束日期' value={form.endDate} start={form.startDate} onChange={set('endDate')} error={err('endDate')} />
+      <PickerField mode='time' label='每天开始时间' value={form.opens} onChange={set('opens')} error={err('opens')} />
+      <PickerField mode='time' label='每天结束时间' value={form.closes} onChange={set('closes')} error={err('closes')} />
+      <LabelledField label='礼品数量（份）' error={err('services')}>
+        <Input className='input' type='number' value={form.gifts} onInput={(e) => set('gifts')(e.detail.value)} aria-label='礼品数量' />
+      </LabelledField>
+      {message.text && (
+        <View className={message.saved ? '' : 'error-text'} role={message.saved ? 'status' : 'alert'}>
+          {message.text}
+        </View>
+      )}
+      <AppButton busy={busy} disabled={!centreId} onClick={() => void save()}>
+        保存
+      </AppButton>
+    </View>
+  );
+}
+
 /** Staff: campaigns, the printable QR code, live counts by service and hour (refreshed every 15 s). */
 export default function StationStaffPage() {
   const { state, reload } = useCall('station', 'staffCampaigns', {});
@@ -27,7 +122,6 @@ export default function StationStaffPage() {
   const [qr, setQr] = useState('');
   const [error, setError] = useState('');
   const [visible, setVisible] = useState(true);
-  const [form, setForm] = useState({ id: '', name: '', startDate: '', endDate: '', gifts: '100' });
   useDidShow(() => setVisible(true));
   useDidHide(() => setVisible(false));
 
@@ -54,29 +148,6 @@ export default function StationStaffPage() {
     else setError(res.error.message);
   }
 
-  async function create() {
-    const gifts = Number(form.gifts);
-    const res = await call('station', 'staffSaveCampaign', {
-      id: form.id.trim(),
-      name: form.name.trim(),
-      station: '沙头文体公园公交站',
-      centreId: 'shatou',
-      startDate: form.startDate.trim(),
-      endDate: form.endDate.trim(),
-      opens: '08:00',
-      closes: '20:00',
-      services: [...STANDARD_SERVICES, { id: 'gift', label: '返乡礼品', kind: 'gift', stock: Number.isFinite(gifts) ? gifts : 0 }],
-      tips: ['不坐超载车、黑车。', '贵重物品随身带。', '遇到欠薪，拨打工会热线12351。'],
-    });
-    if (!res.ok) {
-      setError(res.error.fields ? Object.values(res.error.fields).join('；') : res.error.message);
-      return;
-    }
-    setError('');
-    void reload();
-    setSelected(res.data.id);
-  }
-
   return (
     <PageShell>
       {error && <Text className='error-text'>{error}</Text>}
@@ -99,7 +170,7 @@ export default function StationStaffPage() {
                     {c.name}
                   </Text>
                   <Text className='muted'>
-                    {monthDay(c.startDate)}–{monthDay(c.endDate)} · {c.phase === 'running' ? '进行中' : c.phase === 'before' ? '未开始' : '已结束'}
+                    {monthDayText(c.startDate)}–{monthDayText(c.endDate)} · {c.phase === 'running' ? '进行中' : c.phase === 'before' ? '未开始' : '已结束'}
                   </Text>
                 </View>
                 <Text style={{ color: 'var(--color-brand)' }}>看数据 ›</Text>
@@ -134,7 +205,7 @@ export default function StationStaffPage() {
           {stats?.byHour.map((h) => (
             <View key={`${h.date}${h.hour}`} className='table-row'>
               <Text>
-                {monthDay(h.date)} {h.hour}:00
+                {monthDayText(h.date)} {h.hour}:00
               </Text>
               <Text>{h.total}</Text>
             </View>
@@ -159,20 +230,14 @@ export default function StationStaffPage() {
           )}
         </View>
       )}
-      <View className='card'>
-        <Text className='title' style={{ display: 'block', marginTop: 0 }}>
-          新建服务点活动
-        </Text>
-        <Text className='muted line'>服务：热水、姜茶、急救药品、返乡安全知识、购票指引、返乡礼品</Text>
-        <Input className='input' placeholder='编号，如 cy2028（小写字母和数字）' value={form.id} onInput={(e) => setForm({ ...form, id: e.detail.value })} />
-        <Input className='input' placeholder='名称，如 2028平安返乡' value={form.name} onInput={(e) => setForm({ ...form, name: e.detail.value })} />
-        <Input className='input' placeholder='开始日期，如 2028-01-18' value={form.startDate} onInput={(e) => setForm({ ...form, startDate: e.detail.value })} />
-        <Input className='input' placeholder='结束日期，如 2028-01-22' value={form.endDate} onInput={(e) => setForm({ ...form, endDate: e.detail.value })} />
-        <Input className='input' type='number' placeholder='礼品数量' value={form.gifts} onInput={(e) => setForm({ ...form, gifts: e.detail.value })} />
-        <AppButton onClick={() => void create()}>
-          保存
-        </AppButton>
-      </View>
+      <NewCampaignForm
+        onSaved={(id) => {
+          void reload();
+          setSelected(id);
+          setQr('');
+          setStats(null);
+        }}
+      />
     </PageShell>
   );
 }
