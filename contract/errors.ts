@@ -42,6 +42,8 @@ export const ERROR_MESSAGES = {
   QUEUE_NOT_FOUND: '没有这个服务项目',
   WINDOW_FULL: '这个时间段的号已经领完了，请选其他时间',
   QUEUE_EMPTY: '后面没有人在等了',
+  NUMBER_CALLED: '已经叫到这个号了，不能再退，请到现场找工作人员',
+  TICKET_NOT_FOUND: '没有找到这个号，可能已经退掉了',
   // ---- station
   CAMPAIGN_NOT_FOUND: '没有找到这个服务点，请重新扫码',
   CAMPAIGN_NOT_STARTED: '服务点还没开始，到开始那天再来',

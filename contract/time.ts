@@ -36,7 +36,13 @@ export function isQuietHour(instant: Date | number): boolean {
   return hour >= QUIET_HOURS.from || hour < QUIET_HOURS.to;
 }
 
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+/** By dayjs's day(): 0 = Sunday. The one weekday table (the booking page's day tiles use it too). */
+export const WEEKDAY_LABELS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
+
+/** The year in front only when it is not this year's. */
+function yearPrefix(d: Dayjs, now: Date | number): string {
+  return d.year() === shanghai(now).year() ? '' : `${d.year()}年`;
+}
 
 /**
  * How a moment is shown to a person, on every page and in 我的数据: "11月30日 周一 09:00", with
@@ -47,9 +53,19 @@ export function dayTimeText(instant: Date | number | string, now: Date | number 
   return `${dayText(instant, now)} ${shanghai(instant).format('HH:mm')}`;
 }
 
-/** The same without the time, for a whole day: "11月30日 周一". */
-export function dayText(instant: Date | number | string, now: Date | number = Date.now()): string {
-  const d = shanghai(instant);
-  const year = d.year() === shanghai(now).year() ? '' : `${d.year()}年`;
-  return `${year}${d.month() + 1}月${d.date()}日 ${WEEKDAYS[d.day()]}`;
+/** A Shanghai calendar day as 'YYYY-MM-DD' (a fair's date, a slot day): no instant, no time zone. */
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The same without the time, for a whole day: "11月30日 周一". Takes an instant, or a calendar
+ * day 'YYYY-MM-DD', which is read as that day in Shanghai (not as midnight of the phone's zone).
+ */
+export function dayText(when: Date | number | string, now: Date | number = Date.now()): string {
+  const d = typeof when === 'string' && CALENDAR_DAY.test(when) ? shanghai(fromShanghai(`${when} 12:00`)) : shanghai(when);
+  return `${yearPrefix(d, now)}${d.month() + 1}月${d.date()}日 ${WEEKDAY_LABELS[d.day()]}`;
+}
+
+/** "11月30日" of a calendar day: only where the weekday is shown beside it (a day tile) or the sentence needs no more. */
+export function monthDayText(day: string): string {
+  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 }

@@ -15,6 +15,7 @@ import {
   type FairDay,
   type FairSummary,
   type FairTicket,
+  type GivenBackTicket,
   type MyFairTicket,
   type NearestFree,
   type ServiceRoster,
@@ -28,6 +29,7 @@ const centreId = id.describe('服务中心');
 const bookingId = id.describe('预约');
 const fairId = id.describe('便民日');
 const queueId = id.describe('队列');
+const ticketId = id.describe('便民日的号');
 const service = z.enum(CENTRE_SERVICES as [CentreService, ...CentreService[]]).describe('服务项目');
 const isoInstant = z.iso.datetime({ offset: true });
 const start = isoInstant.describe('预约时间');
@@ -125,6 +127,13 @@ export const centres = {
     input: z.strictObject({ fairId, queueId, window: hhmm.optional().describe('时间段') }),
     access: 'worker',
   }),
+
+  /**
+   * The worker gives a number back while it has not been called: it is never issued again and
+   * calling skips it. `requestId` per press: a retry answers the same give-back, even after the
+   * worker took a new number in that queue.
+   */
+  giveBackNumber: action<GivenBackTicket>()({ input: z.strictObject({ id: ticketId, requestId }), access: 'worker' }),
 
   staffDay: action<StaffDayView>()({ input: z.strictObject({ centreId, date: day }), access: 'staff', kind: 'read' }),
   staffCheckIn: action<StaffBookingRow>()({

@@ -264,8 +264,10 @@ export interface FairQueueView {
   issued: number;
   /** The number being served now (0 before the first call). */
   serving: number;
-  /** People still waiting. */
+  /** People still waiting: numbers after the one being served, less those given back. */
   waiting: number;
+  /** Numbers their holders gave back (never issued again; calling skips them). */
+  givenBack: number;
   windows: Array<FairWindow & { left: number }>;
 }
 
@@ -276,12 +278,20 @@ export interface FairTicket {
   number: number;
   /** 'HH:mm–HH:mm' when a window was chosen. */
   window?: string;
-  /** People before this ticket still waiting; 0 = it is your turn (or passed). */
+  /** People before this ticket still waiting (given-back numbers not counted); 0 = it is your turn (or passed). */
   ahead: number;
-  /** 'waiting' | 'serving' | 'done' */
-  state: 'waiting' | 'serving' | 'done';
+  /** 'returned': the worker gave the number back; it is never issued again. */
+  state: 'waiting' | 'serving' | 'done' | 'returned';
   name?: string;
 }
+
+/** A ticket's state in one word, for a tag (the fair page says more: 前面还有N人). */
+export const FAIR_TICKET_STATE_LABELS: Record<FairTicket['state'], string> = {
+  waiting: '排队中',
+  serving: '到你了',
+  done: '已叫过',
+  returned: '已退号',
+};
 
 /** A number the worker holds, for 我的预约: the day, the place and the queue by name. */
 export interface MyFairTicket extends FairTicket {
@@ -289,6 +299,13 @@ export interface MyFairTicket extends FairTicket {
   centreName: string;
   date: string;
   title: string;
+}
+
+/** The answer to giving a number back: the ticket (state 'returned') and whether a new one can be taken. */
+export interface GivenBackTicket extends FairTicket {
+  fairId: string;
+  /** The fair still hands out numbers (before its closing time on the day). */
+  canTakeAgain: boolean;
 }
 
 export interface FairDay {
@@ -310,6 +327,8 @@ export interface FairDay {
 
 export interface FairSummary {
   id: string;
+  /** Lets the staff 叫号 page offer only the fairs of the caller's centres. */
+  centreId: string;
   date: string;
   title: string;
   centreName: string;

@@ -87,6 +87,20 @@ export interface Database {
   runTransaction<R>(fn: (tx: Transaction) => Promise<R>, retries?: number): Promise<R>;
 }
 
+/**
+ * A document by _id, or null when there is none: doc(id).get() throws for a missing document (in
+ * a transaction too, where a where() query is not allowed), with the SDK's "does not exist" text.
+ */
+export async function getOrNull<T>(ref: DocumentRef<T>): Promise<T | null> {
+  try {
+    return (await ref.get()).data;
+  } catch (error) {
+    const text = typeof error === 'string' ? error : String((error as { errMsg?: string })?.errMsg ?? (error as Error)?.message ?? '');
+    if (/does not exist/.test(text)) return null;
+    throw error;
+  }
+}
+
 export function asDatabase(db: ReturnType<typeof cloud.database>): Database {
   return db as unknown as Database;
 }

@@ -112,11 +112,11 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
     indexes: [{ name: 'date', keys: { date: 1 } }],
   },
   fair_queues: {
-    holds: 'One queue of a 便民日, _id = `${fairId}:${queueId}`: issued (number sequence), serving, windows left.',
+    holds: 'One queue of a 便民日, _id = `${fairId}:${queueId}`: issued (number sequence), serving, windows left, numbers given back (never issued again).',
     indexes: [{ name: 'fair', keys: { fairId: 1 } }],
   },
   fair_tickets: {
-    holds: 'Numbers taken in a 便民日 queue; a worker\'s _id = hash of fair + queue + OPENID (one each), walk-ins by request id.',
+    holds: 'Numbers taken in a 便民日 queue; a worker\'s _id = hash of fair + queue + OPENID (one each; a number given back is replaced in place, its give-backs kept by press), walk-ins by request id.',
     indexes: [
       { name: 'fair_owner', keys: { fairId: 1, openid: 1 } },
       { name: 'queue_number_unique', keys: { queueKey: 1, number: 1 }, unique: true },

@@ -19,7 +19,7 @@ export const RATE_LIMITS = {
   eventEntries: { max: 30, windowMinutes: 60 },
   /** centres.book / cancel / reschedule */
   bookings: { max: 20, windowMinutes: 60 },
-  /** centres.takeNumber (便民日) */
+  /** centres.takeNumber and centres.giveBackNumber (便民日): one budget, so take/give back cannot loop */
   fairNumbers: { max: 20, windowMinutes: 60 },
   /** rights.ask (the daily consultation quota still applies), vote, favourite, rate */
   rights: { max: 60, windowMinutes: 60 },

@@ -1,6 +1,6 @@
 import { getBooking, book, cancel, myBookings, reschedule } from '../domain/centres/bookings';
 import { getCentre, listCentres } from '../domain/centres/centres';
-import { callNext, fairWalkIn, getFair, listFairs, myFairTickets, saveFair, takeNumber } from '../domain/centres/fairs';
+import { callNext, fairWalkIn, getFair, giveBackNumber, listFairs, myFairTickets, saveFair, takeNumber } from '../domain/centres/fairs';
 import { remindTomorrow } from '../domain/centres/reminders';
 import { getSlots, nearestFree, saveClosure, saveRoster } from '../domain/centres/rosters';
 import { checkIn, closeSlot, noShow, staffDay, walkIn } from '../domain/centres/staff-bookings';
@@ -22,6 +22,7 @@ export const main = createEntry('centres', {
     fair: getFair,
     myFairTickets,
     takeNumber: limited('fairNumbers', takeNumber),
+    giveBackNumber: limited('fairNumbers', giveBackNumber),
     staffDay,
     staffCheckIn: checkIn,
     staffWalkIn: walkIn,

@@ -2,6 +2,7 @@ import type { Centre, CentreService, FairQueueSpec, RosterPeriod, ServiceRoster 
 import { shanghai } from '../../contract/time';
 import type { Database } from '../db/database';
 import { COLLECTIONS } from '../db/schema';
+import { emptyQueue } from '../domain/centres/fairs';
 
 /**
  * The four 职工·家 service centres named in the union's report. Names, services and community
@@ -176,20 +177,8 @@ export async function seedCentresArea(db: Database, now: Date): Promise<{ roster
   const centre = SEED_CENTRES.find((c) => c.id === fair.centreId);
   await db.collection(COLLECTIONS.fairs).doc(fairId).set({ data: { ...fair, centreName: centre?.name ?? '', updatedAt: now } });
   for (const q of fair.queues) {
-    await db
-      .collection(COLLECTIONS.fairQueues)
-      .doc(`${fairId}:${q.id}`)
-      .set({
-        data: {
-          fairId,
-          queueId: q.id,
-          name: q.name,
-          issued: 0,
-          serving: 0,
-          windows: q.windows,
-          windowsLeft: Object.fromEntries(q.windows.map((w) => [w.start.replace(':', ''), w.seats])),
-        },
-      });
+    const { _id, ...queue } = emptyQueue(fairId, q);
+    await db.collection(COLLECTIONS.fairQueues).doc(_id).set({ data: queue });
   }
   return { rosters: SEED_ROSTERS.length, closures: SEED_HOLIDAYS.length, fairs: 1 };
 }

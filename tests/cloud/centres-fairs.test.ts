@@ -1,6 +1,7 @@
 /**
  * 便民日 through the real centres function: numbers from a per-queue sequence under concurrency,
- * one ticket per worker per queue, windows with seats, walk-ins in the same queue, calling the next.
+ * one ticket per worker per queue, windows with seats, walk-ins in the same queue, calling the next,
+ * giving a number back (racing a call of the same number, pressed twice, retried after taking again).
  */
 import { startTestCloud, worker, type TestCloud } from '../support/local-cloud';
 import type { Identity } from '../../local-cloud';
@@ -90,5 +91,127 @@ describe('便民日 queues', () => {
     const seeded = fairs.find((f) => f.title.endsWith('月便民日'));
     expect(seeded?.centreName).toBe('沙头文体公园职工·家服务中心');
     expect(seeded?.queueNames).toEqual(['义剪', '量血压', '家电维修', '法律咨询']);
+  });
+});
+
+describe('giving a 便民日 number back', () => {
+  let fairId2: string;
+  let staff: Identity;
+  const ROUNDS = 10;
+
+  beforeAll(async () => {
+    staff = await cloud.makeStaff('shatou-giveback', 'centre_staff', ['shatou']);
+    const fair = okOf(
+      await cloud.call('centres', 'staffSaveFair', {
+        centreId: 'shatou',
+        date: addDays(shanghaiDay(new Date()), 4),
+        title: '退号测试',
+        opens: '09:00',
+        closes: '12:00',
+        place: '服务中心门前',
+        queues: [{ id: 'main', name: '义剪' }, ...Array.from({ length: ROUNDS }, (_, i) => ({ id: `race${i}`, name: `比${i}` }))],
+      }, admin),
+    );
+    fairId2 = fair.id;
+  });
+
+  const take = async (who: Identity, queueId = 'main') => okOf(await cloud.call('centres', 'takeNumber', { fairId: fairId2, queueId }, who));
+  const queueOf = async (queueId = 'main', who: Identity | null = null) => {
+    const fair = okOf(await cloud.call('centres', 'fair', { id: fairId2 }, who));
+    return { queue: fair.queues.find((q) => q.id === queueId)!, mine: fair.mine };
+  };
+
+  it('a given-back number is never issued again, is skipped by the call and leaves the counts', async () => {
+    const [a, b, c] = [worker('gb-a'), worker('gb-b'), worker('gb-c')];
+    const ta = await take(a);
+    const tb = await take(b);
+    const tc = await take(c);
+    expect([ta.number, tb.number, tc.number]).toEqual([1, 2, 3]);
+
+    const back = okOf(await cloud.call('centres', 'giveBackNumber', { id: tb.id, requestId: rid() }, b));
+    expect(back).toMatchObject({ number: 2, state: 'returned', fairId: fairId2, canTakeAgain: true });
+    const seen = await queueOf('main', c);
+    expect(seen.queue).toMatchObject({ issued: 3, serving: 0, waiting: 2, givenBack: 1 });
+    expect(seen.mine[0]).toMatchObject({ number: 3, ahead: 1, state: 'waiting' });
+
+    // The worker who gave 2 back takes again: a new number at the end, never 2.
+    const again = await take(b);
+    expect(again).toMatchObject({ id: tb.id, number: 4, state: 'waiting' });
+    expect((await take(worker('gb-d'))).number).toBe(5);
+
+    // Calling goes 1, then 3 (2 was given back), then 4.
+    const called = [];
+    for (let i = 0; i < 3; i += 1) {
+      const day = okOf(await cloud.call('centres', 'staffCallNext', { fairId: fairId2, queueId: 'main' }, staff));
+      called.push(day.queues.find((q) => q.id === 'main')!.serving);
+    }
+    expect(called).toEqual([1, 3, 4]);
+    expect((await queueOf('main')).queue).toMatchObject({ issued: 5, serving: 4, waiting: 1, givenBack: 1 });
+    expect(docs(cloud, 'fair_tickets', { queueKey: `${fairId2}:main` }).map((t) => t.number).sort()).toEqual([1, 3, 4, 5]);
+  });
+
+  it('a number already called cannot be given back; someone else\'s ticket is not found', async () => {
+    const [a] = docs(cloud, 'fair_tickets', { queueKey: `${fairId2}:main`, number: 1 });
+    const called = await cloud.call('centres', 'giveBackNumber', { id: String(a._id), requestId: rid() }, worker('gb-a'));
+    expect(called.ok ? '' : called.error.code).toBe('NUMBER_CALLED');
+    const [d] = docs(cloud, 'fair_tickets', { queueKey: `${fairId2}:main`, number: 5 });
+    const stranger = await cloud.call('centres', 'giveBackNumber', { id: String(d._id), requestId: rid() }, worker('gb-a'));
+    expect(stranger.ok ? '' : stranger.error.code).toBe('TICKET_NOT_FOUND');
+    expect((await queueOf('main')).queue).toMatchObject({ waiting: 1, givenBack: 1 });
+  });
+
+  it('ten presses of 退号 at once give the number back once', async () => {
+    const me = worker('gb-double');
+    const t = await take(me);
+    const same = rid();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => cloud.call('centres', 'giveBackNumber', { id: t.id, requestId: i < 5 ? same : rid() }, me)),
+    );
+    for (const r of results) expect(okOf(r)).toMatchObject({ number: t.number, state: 'returned' });
+    const queue = docs(cloud, 'fair_queues', { _id: `${fairId2}:main` })[0] as { returned: number[] };
+    expect(queue.returned.filter((n) => n === t.number)).toHaveLength(1);
+  });
+
+  it('a retried 退号 after taking again answers the old number and leaves the new one alone', async () => {
+    const me = worker('gb-retry');
+    const first = await take(me);
+    const press = rid();
+    okOf(await cloud.call('centres', 'giveBackNumber', { id: first.id, requestId: press }, me));
+    const second = await take(me);
+    expect(second.number).toBeGreaterThan(first.number);
+    const retried = okOf(await cloud.call('centres', 'giveBackNumber', { id: first.id, requestId: press }, me));
+    expect(retried).toMatchObject({ number: first.number, state: 'returned' });
+    const { mine } = await queueOf('main', me);
+    expect(mine).toEqual([expect.objectContaining({ number: second.number, state: 'waiting' })]);
+    // 我的数据 keeps both: the number held and the one given back.
+    const data = okOf(await cloud.call('account', 'myData', {}, me));
+    const fair = data.sections.find((x) => x.key === 'fair')!;
+    expect(fair.items.map((i) => i.detail)).toEqual([expect.stringMatching(new RegExp(`${second.number}号 · 退过${first.number}号$`))]);
+  });
+
+  it(`退号 racing the staff calling the same number: exactly one wins, ${ROUNDS} rounds at once`, async () => {
+    const rounds = await Promise.all(
+      Array.from({ length: ROUNDS }, async (_, i) => {
+        const queueId = `race${i}`;
+        const first = await take(worker(`race-a${i}`), queueId);
+        const second = await take(worker(`race-b${i}`), queueId);
+        const giveBack = () => cloud.call('centres', 'giveBackNumber', { id: first.id, requestId: rid() }, worker(`race-a${i}`));
+        const callNext = () => cloud.call('centres', 'staffCallNext', { fairId: fairId2, queueId }, staff);
+        // Half the rounds send the call first, so both orders of arrival are raced.
+        const [back, call] = i % 2 ? await Promise.all([giveBack(), callNext()]) : await Promise.all([callNext(), giveBack()]).then(([c, b]) => [b, c] as const);
+        const { queue } = await queueOf(queueId);
+        return { first: first.number, second: second.number, back, call, queue };
+      }),
+    );
+    for (const r of rounds) {
+      expect(r.call.ok).toBe(true);
+      if (r.back.ok) {
+        // The give-back came first: the call skipped the number, nobody is left waiting.
+        expect(r.queue).toMatchObject({ serving: r.second, waiting: 0, givenBack: 1 });
+      } else {
+        expect(r.back.error.code).toBe('NUMBER_CALLED');
+        expect(r.queue).toMatchObject({ serving: r.first, waiting: 1, givenBack: 0 });
+      }
+    }
   });
 });

@@ -25,7 +25,8 @@ export function useE2E(): E2E {
   afterAll(async () => {
     await e2e.browser?.close();
     await e2e.cloud?.destroy();
-  });
+    // Closing Chromium and eight instances per function can take longer than jest's 5 s default on a busy machine.
+  }, 60000);
   return e2e;
 }
 

@@ -1,4 +1,4 @@
-import { dayTimeText, fromShanghai, isQuietHour, shanghai, shanghaiDay } from '../../contract/time';
+import { dayText, dayTimeText, fromShanghai, monthDayText, isQuietHour, shanghai, shanghaiDay } from '../../contract/time';
 
 describe('Asia/Shanghai time, whatever the process TZ', () => {
   it('runs under TZ=UTC in npm test (the cloud functions do)', () => {
@@ -36,5 +36,16 @@ describe('dayTimeText: the one way a moment is shown to a person', () => {
     expect(dayTimeText(new Date('2026-11-30T01:00:00Z'), now)).toBe('11月30日 周一 09:00');
     // 23:30 UTC is already the next Shanghai day.
     expect(dayTimeText('2026-12-31T23:30:00Z', now)).toBe('2027年1月1日 周五 07:30');
+  });
+});
+
+describe('dayText: a calendar day in the same format, without the time', () => {
+  test('11月30日 周一, the year only when it is not this year, whatever the process TZ', () => {
+    const now = new Date('2026-11-29T02:00:00Z');
+    expect(dayText('2026-11-30', now)).toBe('11月30日 周一');
+    expect(dayText('2027-01-01', now)).toBe('2027年1月1日 周五');
+    expect(monthDayText('2026-12-05')).toBe('12月5日');
+    // The same day as dayTimeText gives for a moment in it.
+    expect(dayTimeText(fromShanghai('2026-12-12 09:00'), now).startsWith(dayText('2026-12-12', now))).toBe(true);
   });
 });

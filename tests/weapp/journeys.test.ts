@@ -156,7 +156,7 @@ describe('worker journeys', () => {
 
   // Issue 9 blocker 1: the page got `shatou%3A2026-12-12` still encoded and showed
   // "没有找到这次便民日" (fixed by decoding page parameters once, src/hooks/use-page-params.ts).
-  test('首页 → the 便民日 card → the fair’s page (its id arrives raw, as WeChat passes it) → 取号 (double tap) [issue 9 blocker 1]', async () => {
+  test('首页 → the 便民日 card → the fair’s page (its id arrives raw, as WeChat passes it) → 取号 (double tap) → 退号 [issue 9 blocker 1]', async () => {
     const me = worker('weapp-fair');
     app.setIdentity(me);
     await app.open(TABS.home);
@@ -168,5 +168,11 @@ describe('worker journeys', () => {
     await waitForText(app, '我的号');
     expect(textOf(app)).toContain('已取号：1号');
     expect(cloud.db.find(COLLECTIONS.fairTickets, { openid: me.openid })).toHaveLength(1);
+
+    // 退号 (double tap; WeChat's confirmation answered 退号): the page says so and offers 重新取号.
+    await doubleTap(app, '退号（义剪1号）');
+    await waitForText(app, '已退号：义剪1号');
+    expect(textOf(app)).toContain('重新取号');
+    expect(cloud.db.find(COLLECTIONS.fairTickets, { openid: me.openid })[0].returnedAt).toBeTruthy();
   });
 });

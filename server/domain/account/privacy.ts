@@ -13,7 +13,7 @@
  *     removed. The audit log is kept (a security record, docs/privacy.md).
  */
 import { randomBytes } from 'node:crypto';
-import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS } from '../../../contract/centres/model';
+import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS, FAIR_TICKET_STATE_LABELS } from '../../../contract/centres/model';
 import { ENTRY_STATUS_LABELS } from '../../../contract/events/model';
 import { AID_KIND_LABELS, AID_STATUS_LABELS } from '../../../contract/aid/model';
 import { CONSULTATION_STATUS_LABELS, ARTICLE_CATEGORY_LABELS } from '../../../contract/rights/model';
@@ -62,7 +62,7 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
     ctx.db.collection<{ role: 'admin' | 'centre_staff'; name?: string }>(COLLECTIONS.roles).where({ _id: ctx.openid }).limit(1).get(),
     mine<EntryDoc>(ctx, COLLECTIONS.eventEntries),
     mine<BookingDoc>(ctx, COLLECTIONS.bookings),
-    mine<{ fairId: string; queueId: string; number: number; createdAt: Date }>(ctx, COLLECTIONS.fairTickets),
+    mine<{ fairId: string; queueId: string; number: number; createdAt: Date; returnedAt?: Date; givenBack?: Array<{ number: number }> }>(ctx, COLLECTIONS.fairTickets),
     mine<ConsultationDoc>(ctx, COLLECTIONS.rightsConsultations),
     mine<FavouriteDoc>(ctx, COLLECTIONS.rightsFavourites),
     mine<VoteDoc>(ctx, COLLECTIONS.rightsVotes),
@@ -114,7 +114,11 @@ export async function myData(ctx: HandlerContext): Promise<MyData> {
         // The day and the queue the worker chose (…（12月12日） · 义剪), not ids.
         const fair = fairs.get(t.fairId);
         const queue = fair?.queues.find((q) => q.id === t.queueId)?.name;
-        return { label: `${fair?.title ?? '便民日'}${queue ? ` · ${queue}` : ''}`, detail: `${day(t.createdAt)} · ${t.number}号` };
+        // A number given back is still held (it is never issued again), and so are the earlier ones.
+        const earlier = (t.givenBack ?? []).map((g) => g.number).filter((n) => n !== t.number);
+        const state = t.returnedAt ? `（${FAIR_TICKET_STATE_LABELS.returned}）` : '';
+        const history = earlier.length ? ` · 退过${earlier.join('、')}号` : '';
+        return { label: `${fair?.title ?? '便民日'}${queue ? ` · ${queue}` : ''}`, detail: `${day(t.createdAt)} · ${t.number}号${state}${history}` };
       })),
     section(
       'consultations',

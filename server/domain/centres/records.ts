@@ -13,7 +13,7 @@ import {
   type StaffBookingRow,
 } from '../../../contract/centres/model';
 import { maskPhone } from '../../../contract/privacy';
-import { shanghai } from '../../../contract/time';
+import { dayTimeText, shanghai } from '../../../contract/time';
 
 export type RosterDoc = ServiceRoster & { _id: string; centreName: string };
 
@@ -93,7 +93,7 @@ export function toBooking(doc: BookingDoc, now: Date): Booking {
     service: doc.service,
     start: new Date(doc.start).toISOString(),
     end: new Date(doc.end).toISOString(),
-    when: `${doc.date} ${doc.time}`,
+    when: dayTimeText(doc.start, now),
     status: doc.status,
     changeable: doc.status === 'booked' && now.getTime() <= new Date(doc.changeUntil).getTime(),
     remind: doc.remind,

@@ -7,11 +7,9 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import type { BookingRules, Closure, ServiceRoster, Slot, SlotDay, SlotState } from '../../../contract/centres/model';
-import { fromShanghai, shanghai, shanghaiDay } from '../../../contract/time';
+import { fromShanghai, shanghai, shanghaiDay, WEEKDAY_LABELS } from '../../../contract/time';
 
 dayjs.extend(utc);
-
-export const WEEKDAY_LABELS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
 
 /** 'YYYY-MM-DD' + n days (pure calendar arithmetic). */
 export function addDays(date: string, n: number): string {

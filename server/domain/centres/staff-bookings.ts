@@ -3,7 +3,7 @@
  * Each mutation is one exported function that starts with assertCentre (one place to audit later).
  */
 import { CENTRE_SERVICES, type CentreService, type StaffBookingRow, type StaffDayView } from '../../../contract/centres/model';
-import { shanghaiDay } from '../../../contract/time';
+import { dayTimeText, shanghaiDay } from '../../../contract/time';
 import type { Doc } from '../../db/database';
 import { giveBack, isDuplicateKey } from '../../db/counters';
 import { addOnce, pressDocId, pressKey, type OnceOutcome } from '../../db/once-per-press';
@@ -61,7 +61,7 @@ export async function checkIn(ctx: HandlerContext, input: { code: string }): Pro
   assertCentre(ctx, doc.centreId);
   if (doc.status === 'arrived') return toStaffRow(doc);
   if (doc.status !== 'booked') throw new AppError('BOOKING_NOT_ACTIVE');
-  if (doc.date !== shanghaiDay(ctx.now)) throw new AppError('NOT_TODAY', `这个预约是 ${doc.date} ${doc.time} 的，不是今天`);
+  if (doc.date !== shanghaiDay(ctx.now)) throw new AppError('NOT_TODAY', `这个预约是 ${dayTimeText(doc.start, ctx.now)} 的，不是今天`);
   const updated = await ctx.db
     .collection(COLLECTIONS.bookings)
     .where({ _id: doc._id, status: 'booked' })

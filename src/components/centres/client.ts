@@ -23,9 +23,3 @@ export async function ensureDemoIdentity(): Promise<boolean> {
     return false;
   }
 }
-
-/** '2026-11-24' -> '11月24日' */
-export function monthDay(date: string): string {
-  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
-}
-

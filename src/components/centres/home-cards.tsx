@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { CENTRE_SERVICE_LABELS, type NearestFree } from '@contract/centres/model';
+import { dayText, monthDayText } from '@contract/time';
 import { call } from '../../api/call';
 import { useCall } from '../../hooks/use-call';
 import { openPage, PAGES } from '../../routes';
-import { monthDay } from './client';
 import './bookings.scss';
 
 /** 平安返乡: shown on 首页 while a station campaign runs (or is about to). */
@@ -19,7 +19,7 @@ export function StationBanner() {
         <Text className={c.phase === 'running' ? 'tag tag--ok' : 'tag'}>{c.phase === 'running' ? '服务中' : '即将开始'}</Text>
       </View>
       <Text className='muted line'>
-        {c.station} · {monthDay(c.startDate)}–{monthDay(c.endDate)} · 热水、姜茶、返乡礼品
+        {c.station} · {monthDayText(c.startDate)}–{monthDayText(c.endDate)} · 热水、姜茶、返乡礼品
       </Text>
     </View>
   );
@@ -34,7 +34,7 @@ export function FairBanner() {
     <View className='card' onClick={() => openPage(PAGES.fair, { id: f.id })} aria-role='button' data-testid='fair-banner'>
       <View className='row'>
         <Text style={{ fontSize: 'var(--font-title)', fontWeight: 600 }}>{f.title}</Text>
-        <Text className='tag tag--ok'>{f.when === 'today' ? '今天' : monthDay(f.date)}</Text>
+        <Text className='tag tag--ok'>{f.when === 'today' ? '今天' : dayText(f.date)}</Text>
       </View>
       <Text className='muted line'>
         {f.centreName} · {f.queueNames.join('、')} · 可以先取号

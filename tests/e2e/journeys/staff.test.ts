@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { shanghaiDay } from '../../../contract/time';
+import { dayText, dayTimeText, shanghaiDay } from '../../../contract/time';
 import { PAGES, TABS } from '../../../src/routes';
 import { failOnConsoleErrors } from '../../support/console-errors';
 import { useE2E } from '../../support/e2e';
@@ -25,6 +25,22 @@ async function fromWorkbench(page: Page, label: string): Promise<void> {
   await page.locator('[data-testid="staff-entry"]:visible').click({ timeout: STEP });
   await page.locator('[data-testid="staff-home"]:visible').waitFor({ timeout: STEP });
   await onScreen(page, label).click();
+}
+
+/** A staff member of the given centres only (the dev sign-in makes an admin; the roles record is narrowed). */
+async function centreStaff(name: string, centreIds: string[]): Promise<Page> {
+  const page = await person(e2e, name, 'staff');
+  const [role] = e2e.cloud.db.find('roles', { name });
+  await e2e.cloud.db.handle({
+    action: 'database.modifyDocument',
+    collectionName: 'roles',
+    queryType: 'DOC',
+    query: JSON.stringify({ _id: role._id }),
+    data: JSON.stringify({ $set: { role: 'centre_staff', centreIds } }),
+    multi: false,
+    merge: true,
+  });
+  return page;
 }
 
 /** Presses a report button, catches the browser download and reads the workbook. */
@@ -49,6 +65,8 @@ function sheetText(sheet: ExcelJS.Worksheet): string {
 
 const LINKS = [
   { label: '活动管理、报名名单和签到', shows: '新建活动' },
+  { label: '今天的预约和到场登记', shows: '选一个服务中心' },
+  { label: '便民日叫号', shows: /今天没有场次要叫号|今天的场次/ },
   { label: '平安返乡服务点', shows: '平安返乡（演示）' },
   { label: '答复法律咨询', shows: /待答复|没有|咨询/ },
   { label: '职工没找到的内容', shows: /搜索|没找到/ },
@@ -77,14 +95,41 @@ describe('staff: 工作台', () => {
 
   // issue 9 major: "工作台 → 今天的预约和到场登记 and 便民日叫号 open with no centre/fair and show
   // 填写的内容有误: give a centre/fair picker".
-  test.failing('工作台 → 今天的预约和到场登记 and 便民日叫号 let staff choose a centre / fair', async () => {
+  test('工作台 → 今天的预约和到场登记 and 便民日叫号 let staff choose a centre / fair', async () => {
     const page = await person(e2e, '黄主任', 'staff');
     await fromWorkbench(page, '今天的预约和到场登记');
+    await onScreen(page, '选一个服务中心').waitFor({ timeout: STEP });
+    await shot(page, 'staff-day-pick-centre');
     await onScreen(page, /九江镇/).first().click({ timeout: 5000 });
-    await page.locator('[data-testid="staff-slot"]:visible').first().waitFor({ timeout: STEP });
+    // The centre's list of today, or — on a day it is closed (the run may fall on a Sunday) — the
+    // next days, as a person would go on with 后一天 ›.
+    const slot = page.locator('[data-testid="staff-slot"]:visible').first();
+    for (let day = 0; day < 3; day += 1) {
+      await slot.or(onScreen(page, '这天没有排班')).first().waitFor({ timeout: STEP });
+      if (await slot.isVisible()) break;
+      await onScreen(page, '后一天 ›').click();
+      await page.waitForTimeout(300);
+    }
+    await slot.waitFor({ timeout: STEP });
+    // The choice is remembered on this phone: the next visit opens on 九江镇 at once.
+    await fromWorkbench(page, '今天的预约和到场登记');
+    await page.locator('[data-testid="staff-centre"]:visible', { hasText: '九江镇' }).waitFor({ timeout: STEP });
+    expect(await onScreen(page, '选一个服务中心').count()).toBe(0);
+
     await fromWorkbench(page, '便民日叫号');
+    // The seeded 便民日 is next month: the page says nothing runs today and lists the next ones.
+    await onScreen(page, '今天没有场次要叫号。').waitFor({ timeout: STEP });
+    await shot(page, 'staff-fair-pick');
     await onScreen(page, /便民日/).first().click({ timeout: 5000 });
     await onScreen(page, '叫下一个号').first().waitFor({ timeout: STEP });
+    expect(await onScreen(page, '填写的内容有误，请检查后再试').count()).toBe(0);
+  }, 60000);
+
+  test('a centre\'s own staff member (one centre) opens 今天的预约和到场登记 on it, with no choice to make', async () => {
+    const page = await centreStaff('沙头小吴', ['shatou']);
+    await fromWorkbench(page, '今天的预约和到场登记');
+    await page.locator('[data-testid="staff-centre"]:visible', { hasText: '沙头' }).waitFor({ timeout: STEP });
+    expect(await onScreen(page, '换一个中心').count()).toBe(0);
   }, 60000);
 
   it('creates an event, publishes it, and a worker sees it on 活动', async () => {
@@ -154,7 +199,7 @@ describe('staff: 工作台', () => {
   it('the centre\'s day list (from the centre page): the booking is listed on its day; its typed code (double tap) checks it in on that day and says which day otherwise', async () => {
     const worker = await person(e2e, '赵师傅');
     const code = await bookFirstFreeSlot(e2e, worker, 'jiujiang', 'legal-consultation');
-    const [booking] = e2e.cloud.db.find('bookings', { code }) as Array<{ date: string; time: string }>;
+    const [booking] = e2e.cloud.db.find('bookings', { code }) as Array<{ date: string; time: string; start: Date }>;
 
     const page = await person(e2e, '黄主任', 'staff');
     await open(e2e, page, TABS.home);
@@ -164,7 +209,7 @@ describe('staff: 工作台', () => {
     // The first free slot may be on a later day: step to it as a clerk would.
     const daysAhead = Math.round((Date.parse(booking.date) - Date.parse(shanghaiDay())) / 86_400_000);
     for (let i = 0; i < daysAhead; i += 1) await onScreen(page, '后一天 ›').click();
-    if (daysAhead > 0) await onScreen(page, `${Number(booking.date.slice(5, 7))}月${Number(booking.date.slice(8))}日`).waitFor({ timeout: STEP });
+    if (daysAhead > 0) await onScreen(page, dayText(booking.date)).waitFor({ timeout: STEP });
     const slot = page.locator('[data-testid="staff-slot"]:visible', { hasText: `${booking.time} 法律咨询` });
     await slot.getByText('预约 · 已预约').waitFor({ timeout: STEP });
     await page.locator('input[placeholder="输入8位预约码"]:visible').fill(code);
@@ -175,7 +220,7 @@ describe('staff: 工作台', () => {
       await page.locator('[data-testid="staff-message"]:visible').getByText(/^已核销：.* 法律咨询$/).waitFor({ timeout: STEP });
       await slot.getByText('预约 · 已到场').waitFor({ timeout: STEP });
     } else {
-      await onScreen(page, `这个预约是 ${booking.date} ${booking.time} 的，不是今天`).waitFor({ timeout: STEP });
+      await onScreen(page, `这个预约是 ${dayTimeText(booking.start)} 的，不是今天`).waitFor({ timeout: STEP });
       expect(e2e.cloud.db.find('bookings', { code })[0].status).toBe('booked');
     }
     await shot(page, 'staff-day-list');
@@ -378,5 +423,25 @@ describe('staff: 工作台', () => {
     expect(personal).not.toContain('发布了活动');
     expect(personal).toContain('查看了完整号码');
     await shot(page, 'staff-audit-words');
+  }, 60000);
+
+  // Last in the file: a 便民日 today changes what the other tests' pages show.
+  it('便民日叫号 opens straight on the one 便民日 running today at the staff member\'s centre', async () => {
+    const admin = await e2e.cloud.makeStaff('fair-today-admin', 'admin');
+    const saved = await e2e.cloud.call('centres', 'staffSaveFair', {
+      centreId: 'yannan',
+      date: shanghaiDay(),
+      title: '烟南村今日便民日',
+      opens: '00:00',
+      closes: '23:59',
+      place: '村委会门前',
+      queues: [{ id: 'haircut', name: '义剪' }],
+    }, admin);
+    expect(saved.ok).toBe(true);
+    const page = await centreStaff('烟南小梁', ['yannan']);
+    await fromWorkbench(page, '便民日叫号');
+    await onScreen(page, /烟南村今日便民日/).first().waitFor({ timeout: STEP });
+    await onScreen(page, '叫下一个号').first().waitFor({ timeout: STEP });
+    await shot(page, 'staff-fair-today');
   }, 60000);
 });

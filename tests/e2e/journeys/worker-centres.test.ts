@@ -93,7 +93,7 @@ describe('worker: a centre slot', () => {
 describe('worker: 便民日', () => {
   // issue 9 blocker 1: the page gets its id still URL-encoded ("没有找到这次便民日"); the number
   // must show in 我的预约 with the queue's name, and a worker can give it back.
-  test.failing('opens the 便民日 from 首页, takes one number with a double tap, sees it in 我的预约 and gives it back', async () => {
+  test('opens the 便民日 from 首页, takes one number with a double tap, sees it in 我的预约 and gives it back', async () => {
     const page = await person(e2e, '郑大哥');
     await open(e2e, page, TABS.home);
     await page.locator('[data-testid="fair-banner"]').click();
@@ -106,15 +106,31 @@ describe('worker: 便民日', () => {
     await mine.waitFor({ timeout: STEP });
     expect(await mine.innerText()).toMatch(/我的号[\s\S]*\d+号/);
     expect(await page.getByText(/^已取号：\d+号$/).count()).toBe(1);
+    const number = Number(((await page.getByText(/^已取号：\d+号$/).innerText()).match(/\d+/) ?? ['0'])[0]);
     await page.reload();
     await mine.waitFor({ timeout: STEP });
     await shot(page, 'worker-fair-number');
 
+    // 我的预约 shows the number by its queue's name; 退号 asks first, then says so plainly.
     await open(e2e, page, PAGES.myBookings);
-    await page.getByText(queueName).first().waitFor({ timeout: STEP });
-    await page.getByText(queueName).first().click();
-    await page.getByText(/不要这个号|还号|放弃这个号/).first().click();
-    await page.getByText(/已还号|已放弃|已取消/).first().waitFor({ timeout: STEP });
+    const ticket = page.locator('[data-testid="my-fair-ticket"]:visible', { hasText: queueName });
+    await ticket.waitFor({ timeout: STEP });
+    expect(await ticket.innerText()).toContain(`${number}号`);
+    await doubleTap(ticket.getByText(`退号（${queueName}${number}号）`));
+    await modalButton(page, '退号').click({ timeout: STEP });
+    const notice = page.locator('[data-testid="given-back"]:visible');
+    await notice.waitFor({ timeout: STEP });
+    expect(await notice.innerText()).toContain(`已退号：${queueName}${number}号`);
+    await ticket.getByText('已退号', { exact: true }).waitFor({ timeout: STEP });
+    await shot(page, 'worker-fair-given-back');
+
+    // 重新取号 opens the fair again and the new number comes after the one given back.
+    await notice.getByText('重新取号', { exact: true }).click();
+    const again = page.locator('[data-testid="fair-queue"]:visible', { hasText: queueName });
+    await again.getByText('重新取号', { exact: true }).first().click({ timeout: STEP });
+    const taken = onScreen(page, /^已取号：\d+号$/);
+    await taken.first().waitFor({ timeout: STEP });
+    expect(Number(((await taken.first().innerText()).match(/\d+/) ?? ['0'])[0])).toBeGreaterThan(number);
   }, 90000);
 
   test('the 沙头 centre\'s 便民日 取号 opens the fair (not 没有找到这次便民日)', async () => {

@@ -5,9 +5,10 @@ import { usePageParams } from '../../../../hooks/use-page-params';
 import { BOOKING_TOPIC_MAX, CENTRE_SERVICE_LABELS, SENSITIVE_SERVICES, SLOT_STATE_LABELS, type CentreService, type Slot, type SlotDay } from '@contract/centres/model';
 import { consentMissingText } from '@contract/privacy';
 import { mobileProblem } from '@contract/phone';
+import { dayText, monthDayText } from '@contract/time';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
-import { askBookingMessages, monthDay } from '../../../../components/centres/client';
+import { askBookingMessages } from '../../../../components/centres/client';
 import { newRequestId } from '@contract/request-id';
 import { PageShell } from '../../../../components/page-shell';
 import { ensurePrivacyConsent, PRIVACY_DECLINED, SensitiveConsent } from '../../../../components/privacy/consent';
@@ -230,10 +231,10 @@ function BookAtCentre({ centreId, service, rescheduleId, topic, onChangeCentre }
                         setPicked(null);
                       }}
                       aria-role='button'
-                      aria-label={`${monthDay(d.date)} ${d.weekdayLabel}`}
+                      aria-label={`${monthDayText(d.date)} ${d.weekdayLabel}`}
                     >
                       <Text>{i === 0 ? '今天' : i === 1 ? '明天' : d.weekdayLabel}</Text>
-                      <Text>{monthDay(d.date)}</Text>
+                      <Text>{monthDayText(d.date)}</Text>
                       <Text>{dayChipLabel(d, open)}</Text>
                     </View>
                   );
@@ -249,7 +250,7 @@ function BookAtCentre({ centreId, service, rescheduleId, topic, onChangeCentre }
                   </Text>
                   {nextOpen(view.days, dayIndex) >= 0 && (
                     <AppButton kind='secondary' onClick={() => setDayIndex(nextOpen(view.days, dayIndex))}>
-                      {`约${monthDay(view.days[nextOpen(view.days, dayIndex)].date)}（下一个能约的日子）`}
+                      {`约${dayText(view.days[nextOpen(view.days, dayIndex)].date)}（下一个能约的日子）`}
                     </AppButton>
                   )}
                 </View>
@@ -279,7 +280,7 @@ function BookAtCentre({ centreId, service, rescheduleId, topic, onChangeCentre }
                     3. 确认
                   </Text>
                   <Text style={{ display: 'block' }}>
-                    {monthDay(picked.date)} {picked.time}–{picked.endTime}
+                    {dayText(picked.date)} {picked.time}–{picked.endTime}
                   </Text>
                   <Text className='muted' style={{ display: 'block' }}>
                     {view.centreName}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { usePageParams } from '../../../../hooks/use-page-params';
 import { CENTRE_SERVICE_LABELS, type Centre } from '@contract/centres/model';
+import { dayText } from '@contract/time';
 import { AsyncView } from '../../../../components/async-view';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
@@ -33,7 +34,7 @@ function FairsCard({ centreName }: { centreName: string }) {
         <View key={f.id} className='service-button' onClick={() => openPage(PAGES.fair, { id: f.id })} aria-role='button'>
           <View>
             <Text className='service-button__label' style={{ display: 'block' }}>
-              {f.when === 'today' ? '今天' : f.date} {f.title}
+              {f.when === 'today' ? '今天' : dayText(f.date)} {f.title}
             </Text>
             <Text className='muted'>{f.queueNames.join('、')}</Text>
           </View>

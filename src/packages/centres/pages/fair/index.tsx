@@ -2,11 +2,12 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidHide, useDidShow } from '@tarojs/taro';
 import { usePageParams } from '../../../../hooks/use-page-params';
-import type { FairDay, FairTicket } from '@contract/centres/model';
-import { shanghaiDay } from '@contract/time';
+import type { FairDay, FairTicket, GivenBackTicket } from '@contract/centres/model';
+import { dayText, monthDayText, shanghaiDay } from '@contract/time';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
-import { ensureDemoIdentity, monthDay } from '../../../../components/centres/client';
+import { ensureDemoIdentity } from '../../../../components/centres/client';
+import { GiveBackButton, GivenBackNotice } from '../../../../components/centres/give-back';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { openPage, PAGES } from '../../../../routes';
@@ -20,9 +21,10 @@ import { AppButton } from '../../../../components/button';
  */
 /** Where a ticket stands. Before the day nobody is being called, so "下一个就是你" would mislead. */
 function ticketState(t: FairTicket, date: string): string {
+  if (t.state === 'returned') return '已退号';
   if (t.state === 'serving') return '轮到你了！';
   if (t.state === 'done') return '已过号';
-  if (date !== shanghaiDay()) return `${monthDay(date)}当天叫号，你排第${t.ahead + 1}位`;
+  if (date !== shanghaiDay()) return `${monthDayText(date)}当天叫号，你排第${t.ahead + 1}位`;
   return t.ahead === 0 ? '下一个就是你' : `前面还有${t.ahead}人`;
 }
 
@@ -33,6 +35,7 @@ export default function FairPage() {
   const [visible, setVisible] = useState(true);
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
+  const [givenBack, setGivenBack] = useState<GivenBackTicket | null>(null);
   useDidShow(() => setVisible(true));
   useDidHide(() => setVisible(false));
 
@@ -60,8 +63,26 @@ export default function FairPage() {
       setError(res.error.message);
       return;
     }
+    setGivenBack(null);
+    await refresh();
+  }
+
+  async function refresh() {
     const fresh = await call('centres', 'fair', { id });
     if (fresh.ok) setLive(fresh.data);
+  }
+
+  function onGivenBack(result: GivenBackTicket) {
+    setError('');
+    setGivenBack(result);
+    void refresh();
+  }
+
+  /** 重新取号 right away in a queue without time windows; otherwise the person picks a window below. */
+  function takeAgain(f: FairDay, queueId: string) {
+    const queue = f.queues.find((q) => q.id === queueId);
+    if (queue && queue.windows.length === 0) void take(queueId);
+    else setGivenBack(null);
   }
 
   return (
@@ -74,12 +95,13 @@ export default function FairPage() {
                 {f.title}
               </Text>
               <Text style={{ display: 'block' }}>
-                {monthDay(f.date)} {f.opens}–{f.closes}
+                {dayText(f.date)} {f.opens}–{f.closes}
               </Text>
               <Text className='muted' style={{ display: 'block' }}>
                 {f.place}
               </Text>
             </View>
+            {givenBack && <GivenBackNotice result={givenBack} onTakeAgain={() => takeAgain(f, givenBack.queueId)} />}
             {f.mine.length > 0 && (
               <View className='card' data-testid='my-tickets'>
                 <Text className='title' style={{ display: 'block', marginTop: 0 }}>
@@ -101,11 +123,17 @@ export default function FairPage() {
                     </View>
                   </View>
                 ))}
+                {f.mine
+                  .filter((t) => t.state === 'waiting')
+                  .map((t) => (
+                    <GiveBackButton key={t.id} ticket={t} onDone={onGivenBack} />
+                  ))}
               </View>
             )}
             {error && <Text className='error-text'>{error}</Text>}
             {f.queues.map((q) => {
-              const mine = f.mine.find((t) => t.queueId === q.id);
+              const mine = f.mine.find((t) => t.queueId === q.id && t.state !== 'returned');
+              const takeLabel = f.mine.some((t) => t.queueId === q.id && t.state === 'returned') ? '重新取号' : '取号';
               return (
                 <View key={q.id} className='card' data-testid='fair-queue'>
                   <View className='row'>
@@ -115,7 +143,7 @@ export default function FairPage() {
                   <Text className='line'>正在服务：{q.serving > 0 ? `${q.serving}号` : '还没开始'}</Text>
                   {!mine && q.windows.length === 0 && (
                     <AppButton busy={busy === `${q.id}:`} onClick={() => void take(q.id)}>
-                      取号
+                      {takeLabel}
                     </AppButton>
                   )}
                   {!mine &&
@@ -127,7 +155,7 @@ export default function FairPage() {
                         disabled={w.left <= 0}
                         onClick={() => void take(q.id, w.start)}
                       >
-                        {w.start}–{w.end} {w.left > 0 ? `取号（剩${w.left}）` : '已满'}
+                        {w.start}–{w.end} {w.left > 0 ? `${takeLabel}（剩${w.left}）` : '已满'}
                       </AppButton>
                     ))}
                   {mine && <Text className='ok-text'>已取号：{mine.number}号</Text>}

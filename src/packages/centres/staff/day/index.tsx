@@ -3,13 +3,16 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro, { stopPullDownRefresh, usePullDownRefresh } from '@tarojs/taro';
 import { usePageParams } from '../../../../hooks/use-page-params';
 import { BOOKING_STATUS_LABELS, CENTRE_SERVICE_LABELS, type StaffDaySlot } from '@contract/centres/model';
-import { shanghai, shanghaiDay } from '@contract/time';
+import { dayText, shanghai, shanghaiDay } from '@contract/time';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
-import { monthDay } from '../../../../components/centres/client';
 import { newRequestId } from '@contract/request-id';
 import { PageShell } from '../../../../components/page-shell';
+import { ChoiceList } from '../../../../components/staff/choice-list';
+import { StaffOnly } from '../../../../components/staff/staff-only';
 import { useCall } from '../../../../hooks/use-call';
+import { lastChoice, rememberChoice } from '../../../../prefs/staff-choice';
+import type { StaffHome } from '@contract/staff/model';
 import '../../../../components/centres/bookings.scss';
 import { AppButton } from '../../../../components/button';
 
@@ -18,11 +21,68 @@ function shiftDay(date: string, n: number): string {
 }
 
 /**
- * The desk: today's bookings per slot, check-in by scanning the booking code (on H5: typing it),
- * walk-ins, no-shows, closing a slot. Phones arrive masked from the server.
+ * The desk: first which centre (from ?centreId=, else the one remembered on this phone, else the
+ * only one the staff member has, else they pick from their centres), then today's bookings per
+ * slot, check-in by scanning the booking code (on H5: typing it), walk-ins, no-shows, closing a
+ * slot. Phones arrive masked from the server.
  */
 export default function StaffDayPage() {
-  const centreId = usePageParams().centreId ?? '';
+  const param = usePageParams().centreId ?? '';
+  return (
+    <PageShell>
+      <StaffOnly>{(me) => <CentreDesk me={me} param={param} />}</StaffOnly>
+    </PageShell>
+  );
+}
+
+function firstCentre(me: StaffHome, param: string): string {
+  const mine = (id: string) => me.centres.some((c) => c.id === id);
+  if (param && mine(param)) return param;
+  const remembered = lastChoice('centre');
+  if (remembered && mine(remembered)) return remembered;
+  return me.centres.length === 1 ? me.centres[0].id : '';
+}
+
+function CentreDesk({ me, param }: { me: StaffHome; param: string }) {
+  const [centreId, setCentreId] = useState(() => firstCentre(me, param));
+  const centre = me.centres.find((c) => c.id === centreId);
+  if (me.centres.length === 0) {
+    return (
+      <View className='card'>
+        <Text>你还没有分到服务中心，请找工会管理员在「工作人员和权限」里设置。</Text>
+      </View>
+    );
+  }
+  if (!centre) {
+    return (
+      <ChoiceList
+        title='选一个服务中心'
+        options={me.centres.map((c) => ({ id: c.id, label: c.name }))}
+        onPick={(id) => {
+          rememberChoice('centre', id);
+          setCentreId(id);
+        }}
+      />
+    );
+  }
+  return (
+    <View>
+      <View className='desk-head'>
+        <Text className='title desk-head__name' style={{ margin: 0 }} data-testid='staff-centre'>
+          {centre.name}
+        </Text>
+        {me.centres.length > 1 && (
+          <AppButton kind='secondary' onClick={() => setCentreId('')}>
+            换一个中心
+          </AppButton>
+        )}
+      </View>
+      <CentreDay centreId={centre.id} />
+    </View>
+  );
+}
+
+function CentreDay({ centreId }: { centreId: string }) {
   const [date, setDate] = useState(shanghaiDay());
   const { state, reload } = useCall('centres', 'staffDay', { centreId, date });
   const [code, setCode] = useState('');
@@ -105,7 +165,7 @@ export default function StaffDayPage() {
   }
 
   return (
-    <PageShell>
+    <View>
       <View className='card'>
         <Text className='title' style={{ display: 'block', marginTop: 0 }}>
           核销预约码
@@ -126,7 +186,7 @@ export default function StaffDayPage() {
         <AppButton kind='secondary' onClick={() => setDate(shiftDay(date, -1))}>
           ‹ 前一天
         </AppButton>
-        <Text style={{ fontWeight: 600, whiteSpace: 'nowrap', flexShrink: 0 }}>{date === shanghaiDay() ? '今天' : monthDay(date)}</Text>
+        <Text style={{ fontWeight: 600, whiteSpace: 'nowrap', flexShrink: 0 }}>{date === shanghaiDay() ? '今天' : dayText(date)}</Text>
         <AppButton kind='secondary' onClick={() => setDate(shiftDay(date, 1))}>
           后一天 ›
         </AppButton>
@@ -179,6 +239,6 @@ export default function StaffDayPage() {
           ))
         }
       </AsyncView>
-    </PageShell>
+    </View>
   );
 }

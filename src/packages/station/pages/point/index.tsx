@@ -3,9 +3,10 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { usePageParams } from '../../../../hooks/use-page-params';
 import { hoursText, type StationPoint, type TapResult } from '@contract/station/model';
+import { monthDayText } from '@contract/time';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
-import { ensureDemoIdentity, monthDay } from '../../../../components/centres/client';
+import { ensureDemoIdentity } from '../../../../components/centres/client';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import { TABS } from '../../../../routes';
@@ -30,7 +31,7 @@ function sceneOf(params: Record<string, string | undefined>): { scene?: string; 
 
 /** Why taps are off now, in the words of the volunteer at the stand (the server refuses them too). */
 function closedText(point: StationPoint): string {
-  if (point.phase === 'before') return `服务点还没开始，${monthDay(point.campaign.startDate)}起开放。`;
+  if (point.phase === 'before') return `服务点还没开始，${monthDayText(point.campaign.startDate)}起开放。`;
   if (point.phase === 'after') return '今年的服务点已经结束了，谢谢！';
   return `现在不在服务时间（${hoursText(point.campaign)}），到时再来。`;
 }
@@ -73,7 +74,7 @@ export default function StationPointPage() {
               </Text>
               <Text style={{ display: 'block' }}>{point.campaign.station}</Text>
               <Text className='muted' style={{ display: 'block' }} data-testid='station-hours'>
-                {monthDay(point.campaign.startDate)}–{monthDay(point.campaign.endDate)} {hoursText(point.campaign)}
+                {monthDayText(point.campaign.startDate)}–{monthDayText(point.campaign.endDate)} {hoursText(point.campaign)}
               </Text>
               {!point.openNow && (
                 <View className='error-text' role='status'>

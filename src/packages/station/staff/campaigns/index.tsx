@@ -3,10 +3,10 @@ import { Image, Input, Text, View } from '@tarojs/components';
 import { shanghai, shanghaiDay } from '@contract/time';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import type { StationStats } from '@contract/station/model';
+import { monthDayText } from '@contract/time';
 import { call } from '../../../../api/call';
 import { AsyncView } from '../../../../components/async-view';
 import { base64Of, writeUserFile } from '../../../../components/files/user-file';
-import { monthDay } from '../../../../components/centres/client';
 import { PageShell } from '../../../../components/page-shell';
 import { useCall } from '../../../../hooks/use-call';
 import '../../../../components/centres/bookings.scss';
@@ -170,7 +170,7 @@ export default function StationStaffPage() {
                     {c.name}
                   </Text>
                   <Text className='muted'>
-                    {monthDay(c.startDate)}–{monthDay(c.endDate)} · {c.phase === 'running' ? '进行中' : c.phase === 'before' ? '未开始' : '已结束'}
+                    {monthDayText(c.startDate)}–{monthDayText(c.endDate)} · {c.phase === 'running' ? '进行中' : c.phase === 'before' ? '未开始' : '已结束'}
                   </Text>
                 </View>
                 <Text style={{ color: 'var(--color-brand)' }}>看数据 ›</Text>
@@ -205,7 +205,7 @@ export default function StationStaffPage() {
           {stats?.byHour.map((h) => (
             <View key={`${h.date}${h.hour}`} className='table-row'>
               <Text>
-                {monthDay(h.date)} {h.hour}:00
+                {monthDayText(h.date)} {h.hour}:00
               </Text>
               <Text>{h.total}</Text>
             </View>
