@@ -281,7 +281,8 @@ export async function giveBackNumber(ctx: HandlerContext, input: { id: string; r
     const queue = await getOrNull(queues.doc(t.queueKey));
     if (!queue) throw new AppError('QUEUE_NOT_FOUND');
     if (t.number <= queue.serving) throw new AppError('NUMBER_CALLED');
-    await queues.doc(t.queueKey).update({ data: { returned: _.push(t.number) } });
+    // The number stays spent; a time-window seat it held goes back to the window for someone else.
+    await queues.doc(t.queueKey).update({ data: { returned: _.push(t.number), ...(t.window ? { [`windowsLeft.${t.window}`]: _.inc(1) } : {}) } });
     await tickets.doc(t._id).update({ data: { returnedAt: ctx.now, givenBack: _.push({ number: t.number, requestId: input.requestId, at: ctx.now }) } });
     return { ...t, returnedAt: ctx.now };
   });
