@@ -82,9 +82,9 @@ export class LocalDatabase {
     return this.journal.compactions;
   }
 
-  /** Counters for benchmarks: total requests and per action. */
-  stats(): { requests: number; byAction: Record<string, number> } {
-    return { requests: this.counts.requests, byAction: { ...this.counts.byAction } };
+  /** Counters for benchmarks: total requests, per action, and bytes journaled since open. */
+  stats(): { requests: number; byAction: Record<string, number>; journaledBytes: number } {
+    return { requests: this.counts.requests, byAction: { ...this.counts.byAction }, journaledBytes: this.journal.appendedBytes };
   }
 
   /** Direct read for test assertions (plain JS docs, no EJSON; copies, so callers cannot corrupt state). */

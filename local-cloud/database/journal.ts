@@ -71,6 +71,8 @@ export class Journal {
   private readonly writeSync: WriteSync;
   private readonly compactMinBytes: number;
   compactions = 0;
+  /** Bytes appended since open (compactions not counted): what the writes cost the disk, for the bench. */
+  appendedBytes = 0;
 
   private constructor(
     private fd: number | undefined,
@@ -130,6 +132,7 @@ export class Journal {
       throw error;
     }
     this.size += line.length;
+    this.appendedBytes += line.length;
   }
 
   close(): void {

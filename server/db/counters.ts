@@ -79,6 +79,14 @@ export async function takeOne(db: Database, collection: Collection<Doc>, spec: T
   return take();
 }
 
+/**
+ * Takes the unit for a taker that may already hold it (a redo of a write cut off, a twin of the
+ * same request): true when the taker holds a unit afterwards, whoever took it.
+ */
+export async function takeMarked(db: Database, collection: Collection<Doc>, spec: TakeSpec & { marker: string }): Promise<boolean> {
+  return (await takeOne(db, collection, spec)) || (await holdsUnit(collection, spec.id, spec.marker));
+}
+
 /** Gives one unit back (a cancelled booking, a failed step after the take); with a marker, only the unit that taker holds, once. */
 export async function giveBack(db: Database, collection: Collection<Doc>, id: string, marker?: string): Promise<void> {
   const _ = db.command;
@@ -87,6 +95,14 @@ export async function giveBack(db: Database, collection: Collection<Doc>, id: st
     return;
   }
   await collection.where({ _id: id, [markerField(marker)]: true }).update({ data: { left: _.inc(1), [markerField(marker)]: _.remove() } });
+}
+
+/**
+ * Records that a taker holds a unit it took before markers existed (no take: `left` is unchanged),
+ * so that giving it back by marker works. Idempotent.
+ */
+export async function markHeldUnit(collection: Collection<Doc>, id: string, marker: string): Promise<void> {
+  await collection.where({ _id: id }).update({ data: { [markerField(marker)]: true } });
 }
 
 /** True when the taker with this marker holds a unit of the counter. */

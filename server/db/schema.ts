@@ -90,21 +90,23 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
     indexes: [{ name: 'date', keys: { date: 1 } }],
   },
   slots: {
-    holds: 'Seat counter per slot, _id = `${centreId}:${service}:${YYYYMMDDTHHmm}` (Shanghai): seats, left, closed. Created on first booking.',
+    holds: 'Seat counter per slot, _id = `${centreId}:${service}:${YYYYMMDDTHHmm}` (Shanghai): seats, left, closed, m.<bookingId> (the bookings holding a seat, so a cut-off write is redone or undone exactly). Created on first booking.',
     indexes: [{ name: 'centre_date', keys: { centreId: 1, date: 1 } }],
   },
   booking_quotas: {
-    holds: 'Per-person-per-week counter, _id = hash of OPENID + service + week: used (taken by a conditional update).',
+    holds: 'Per-person-per-week counter, _id = hash of OPENID + service + week: left (taken by a conditional update), m.<bookingId> (the bookings holding a unit).',
     indexes: [],
   },
   bookings: {
-    holds: 'Bookings and walk-ins. activeKey = `${openid}:${start}` while active, replaced when it ends: one booking per person per start.',
+    holds: 'Bookings and walk-ins. activeKey = `${openid}:${start}` while active, replaced when it ends: one booking per person per start. pending + pendingSince: a multi-step write under way (book, move, give back), settled by the centres timer if cut off.',
     indexes: [
       { name: 'active_unique', keys: { activeKey: 1 }, unique: true },
       { name: 'code_unique', keys: { code: 1 }, unique: true },
       { name: 'owner_start', keys: { openid: 1, start: -1 } },
       { name: 'centre_date', keys: { centreId: 1, date: 1 } },
       { name: 'remind_day', keys: { date: 1, remind: 1 } },
+      // The centres timer's settling pass: writes cut off mid-way (pending, pendingSince).
+      { name: 'pending_since', keys: { pendingSince: 1 } },
     ],
   },
   fairs: {
@@ -142,17 +144,19 @@ export const SCHEMA: Record<CollectionName, CollectionSpec> = {
   // ---- events (docs/events.md)
   events: {
     holds:
-      'Union events, and each one\'s seat ledger: capacity, seatsLeft, held.<entryId> = seats (seatsLeft + Σheld = capacity), w.<entryId> (waiting), waiting, queue (the waiting entries in order; seq = qBase + index + 1), qBase (entries that left the queue).',
+      'Union events, and each one\'s seat counters (a few hundred bytes, whatever the sign-ups): capacity, seatsLeft, waiting, qNext (the last waitlist number handed out), tx.<entryId> = {op, seq?, at}: the marks of ledger steps in flight (docs/events.md).',
     indexes: [{ name: 'status_starts', keys: { status: 1, startsAt: 1 } }],
   },
   event_entries: {
     holds:
-      'Sign-ups, _id = hash of event + OPENID + request id (a retry is the same entry). activeKey = `${eventId}:${openid}` while active, the entry\'s own _id once it ends: one active entry per worker per event.',
+      'Sign-ups, _id = hash of event + OPENID + request id (a retry is the same entry). activeKey = `${eventId}:${openid}` while active, the entry\'s own _id once it ends: one active entry per worker per event. status, seats and seq are the entry\'s part of the seat ledger; step = {op, at} while a ledger step on it is in flight.',
     indexes: [
       { name: 'active_unique', keys: { activeKey: 1 }, unique: true },
       { name: 'ticket_unique', keys: { ticketCode: 1 }, unique: true },
       { name: 'event_status_seq', keys: { eventId: 1, status: 1, seq: 1 } },
       { name: 'owner_created', keys: { openid: 1, createdAt: -1 } },
+      // The events timer finds ledger steps cut off by their age.
+      { name: 'step_at', keys: { 'step.at': 1 } },
     ],
   },
   event_door_codes: {

@@ -1,8 +1,8 @@
 import { getBooking, book, cancel, myBookings, reschedule } from '../domain/centres/bookings';
 import { getCentre, listCentres } from '../domain/centres/centres';
 import { callNext, fairWalkIn, getFair, giveBackNumber, listFairs, myFairTickets, saveFair, takeNumber } from '../domain/centres/fairs';
-import { remindTomorrow } from '../domain/centres/reminders';
 import { getSlots, nearestFree, saveClosure, saveRoster } from '../domain/centres/rosters';
+import { tick } from '../domain/centres/timer';
 import { checkIn, closeSlot, noShow, staffDay, walkIn } from '../domain/centres/staff-bookings';
 import { limited } from '../domain/rate-limits';
 import { createEntry } from '../runtime/entry';
@@ -34,5 +34,5 @@ export const main = createEntry('centres', {
     staffCallNext: callNext,
     staffFairWalkIn: fairWalkIn,
   },
-  timers: { remindTomorrow },
+  timers: { centresTick: tick },
 });

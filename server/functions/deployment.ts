@@ -29,11 +29,11 @@ export const RUNTIME = { esbuildTarget: 'node16', wechat: 'Nodejs16.13' } as con
 export const DEPLOYMENT: Record<FunctionName, Deployment> = {
   // 我的数据 → delete frees seats: the next in line is offered one and told (subscribeMessage.send).
   account: { timeout: 10 },
-  // Reminders for tomorrow's bookings every evening at 18:00 Beijing time; 10 s for the QR PNG and
-  // the reminder batch.
+  // Every 5 minutes: settle booking writes cut off mid-way (a seat or a weekly quota a crash held);
+  // from 18:00 Beijing time, tomorrow's reminders. 10 s for the QR PNG and the reminder batch.
   centres: {
     timeout: 10,
-    timer: { name: 'remindTomorrow', cron: '0 0 18 * * * *' },
+    timer: { name: 'centresTick', cron: '0 */5 * * * * *' },
   },
   // Every 5 minutes: finish or undo taps cut off mid-way (server/domain/station/taps.ts).
   station: { timeout: 10, timer: { name: 'stationTick', cron: '0 */5 * * * * *' } },

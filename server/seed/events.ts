@@ -11,6 +11,7 @@ import type { FormField } from '../../contract/events/model';
 import { fromShanghai, shanghai, shanghaiDay } from '../../contract/time';
 import type { Database } from '../db/database';
 import { COLLECTIONS } from '../db/schema';
+import { migrateLedgers } from '../domain/events/ledger-migration';
 import { newSeed } from '../domain/events/lottery';
 import { claimDoorCode } from '../domain/events/door-codes';
 import { newEventFields } from '../domain/events/staff';
@@ -265,11 +266,9 @@ export async function seedEvents(db: Database, now: Date): Promise<{ events: num
   for (const { id, draft, taken = 0 } of seedEventDrafts(now)) {
     const lottery = draft.allocation === 'lottery' ? newSeed() : null;
     const fields = newEventFields(draft, now, lottery, 'published');
-    // The nearly-full competition: earlier sign-ups, held in the ledger like any other.
-    const held: Record<string, number> = {};
+    // The nearly-full competition: earlier sign-ups, counted in the seats like any other.
     const earlier = Array.from({ length: taken }, (_, i) => {
       const entryId = createHash('sha256').update(`${id}:seed:${i}`).digest('hex').slice(0, 32);
-      held[entryId] = 1;
       return {
         _id: entryId,
         eventId: id,
@@ -292,12 +291,14 @@ export async function seedEvents(db: Database, now: Date): Promise<{ events: num
         confirmedAt: now,
       };
     });
-    const inserted = await insertIfAbsent(db, COLLECTIONS.events, { _id: id, ...fields, held, seatsLeft: draft.capacity - taken });
+    const inserted = await insertIfAbsent(db, COLLECTIONS.events, { _id: id, ...fields, seatsLeft: draft.capacity - taken });
     if (!inserted) continue;
     created += 1;
     for (const entry of earlier) {
       await insertIfAbsent(db, COLLECTIONS.eventEntries, { ...entry, doorCode: await claimDoorCode(db, id, entry._id, now) });
     }
   }
+  // Data stored by an earlier version keeps working: its events move to the current ledger.
+  await migrateLedgers(db);
   return { events: created };
 }

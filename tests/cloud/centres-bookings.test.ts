@@ -132,10 +132,11 @@ describe('cancel and reschedule', () => {
     const booking = okOf(await cloud.call('centres', 'book', { ...bookInput(slots[0].start), service: 'job-referral' }, me));
     const targets = [slots[1], slots[2], slots[3], slots[4]];
     const moves = await Promise.all(targets.map((t) => cloud.call('centres', 'reschedule', { id: booking.id, start: t.start }, me)));
-    // Racing moves of one booking either win in turn (each from the then-current start) or lose.
+    // Racing moves of one booking either win in turn (each from the then-current start) or lose to
+    // the move under way (操作的人太多了，请稍后再试).
     const moved = moves.filter((m) => m.ok);
     expect(moved.length).toBeGreaterThanOrEqual(1);
-    for (const m of moves.filter((x) => !x.ok)) expect(m.ok ? '' : m.error.code).toBe('BOOKING_NOT_ACTIVE');
+    for (const m of moves.filter((x) => !x.ok)) expect(['BOOKING_NOT_ACTIVE', 'CONFLICT']).toContain(m.ok ? '' : m.error.code);
     const counterAt = (start: string) =>
       docs(cloud, 'slots', { service: 'job-referral' }).find((c) => new Date(c.start as string).toISOString() === start);
     const taken = [slots[0], ...targets].map((s) => counterAt(s.start)).reduce((sum, c) => sum + (c ? (c.seats as number) - (c.left as number) : 0), 0);

@@ -109,7 +109,11 @@ describe('giving a 便民日 number back', () => {
         opens: '09:00',
         closes: '12:00',
         place: '服务中心门前',
-        queues: [{ id: 'main', name: '义剪' }, ...Array.from({ length: ROUNDS }, (_, i) => ({ id: `race${i}`, name: `比${i}` }))],
+        queues: [
+          { id: 'main', name: '义剪' },
+          { id: 'win', name: '法律咨询', windows: [{ start: '09:00', end: '10:00', seats: 1 }] },
+          ...Array.from({ length: ROUNDS }, (_, i) => ({ id: `race${i}`, name: `比${i}` })),
+        ],
       }, admin),
     );
     fairId2 = fair.id;
@@ -148,6 +152,17 @@ describe('giving a 便民日 number back', () => {
     expect(called).toEqual([1, 3, 4]);
     expect((await queueOf('main')).queue).toMatchObject({ issued: 5, serving: 4, waiting: 1, givenBack: 1 });
     expect(docs(cloud, 'fair_tickets', { queueKey: `${fairId2}:main` }).map((t) => t.number).sort()).toEqual([1, 3, 4, 5]);
+  });
+
+  it('a number in a time window gives its seat back to the window (the number itself stays spent)', async () => {
+    const first = okOf(await cloud.call('centres', 'takeNumber', { fairId: fairId2, queueId: 'win', window: '09:00' }, worker('win-a')));
+    const full = await cloud.call('centres', 'takeNumber', { fairId: fairId2, queueId: 'win', window: '09:00' }, worker('win-b'));
+    expect(full.ok ? '' : full.error.code).toBe('WINDOW_FULL');
+    okOf(await cloud.call('centres', 'giveBackNumber', { id: first.id, requestId: rid() }, worker('win-a')));
+    expect((await queueOf('win')).queue.windows[0].left).toBe(1);
+    const second = okOf(await cloud.call('centres', 'takeNumber', { fairId: fairId2, queueId: 'win', window: '09:00' }, worker('win-b')));
+    expect(second.number).toBe(first.number + 1);
+    expect((await queueOf('win')).queue).toMatchObject({ issued: 2, waiting: 1, givenBack: 1 });
   });
 
   it('a number already called cannot be given back; someone else\'s ticket is not found', async () => {

@@ -117,32 +117,34 @@ export function eventDoc(cloud: LocalCloud, id: string) {
     capacity: number;
     seatsLeft: number;
     waiting: number;
-    held: Record<string, number>;
-    w: Record<string, boolean>;
-    queue: string[];
+    qNext: number;
+    tx?: Record<string, { op: string; seq?: number; at: Date }>;
   };
 }
 
 export function entries(cloud: LocalCloud, eventId: string) {
-  return cloud.db.find('event_entries', { eventId }) as Array<{ _id: string; openid: string; status: string; seats: number; seq?: number; activeKey: string }>;
+  return cloud.db.find('event_entries', { eventId }) as Array<{ _id: string; openid: string; status: string; seats: number; seq?: number; activeKey: string; step?: unknown }>;
 }
 
-/** The ledger invariants, checked against the entries. */
+/**
+ * The ledger invariants, checked against the entries: the seats the counters hold (capacity −
+ * seatsLeft) are the seats of the confirmed/offered/checked-in entries, `waiting` is the number
+ * of waitlisted ones, and nothing is left in flight (no mark on the event, no step on an entry).
+ */
 export function checkLedger(cloud: LocalCloud, eventId: string) {
   const ev = eventDoc(cloud, eventId);
   const list = entries(cloud, eventId);
-  const heldSum = Object.values(ev.held).reduce((a, b) => a + b, 0);
   const holding = list.filter((e) => ['confirmed', 'offered', 'checked_in'].includes(e.status));
   const waitingEntries = list.filter((e) => e.status === 'waitlisted');
+  const seqs = waitingEntries.map((e) => e.seq);
   return {
     capacity: ev.capacity,
     seatsLeft: ev.seatsLeft,
-    heldSum,
+    heldSum: ev.capacity - ev.seatsLeft,
     heldSeatsByEntries: holding.reduce((a, e) => a + e.seats, 0),
-    heldKeysMatchEntries: JSON.stringify(Object.keys(ev.held).sort()) === JSON.stringify(holding.map((e) => e._id).sort()),
+    nothingInFlight: Object.keys(ev.tx ?? {}).length === 0 && list.every((e) => e.step === undefined),
     waiting: ev.waiting,
-    waitKeys: Object.keys(ev.w).length,
     waitlistedEntries: waitingEntries.length,
-    queueUnique: new Set(ev.queue).size === ev.queue.length,
+    seqUnique: new Set(seqs).size === seqs.length && seqs.every((q) => typeof q === 'number' && q >= 1 && q <= ev.qNext),
   };
 }

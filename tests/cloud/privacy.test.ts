@@ -5,7 +5,7 @@
  */
 import { okOf, startTestCloud, worker, type TestCloud } from '../support/local-cloud';
 import { everyDocument, insertDocs } from '../support/db-docs';
-import { draft, form } from './events-helpers';
+import { checkLedger, draft, form } from './events-helpers';
 import { openSlots, rid, saveRoster, testRoster } from './centres-helpers';
 
 let cloud: TestCloud;
@@ -79,8 +79,7 @@ describe('我的数据', () => {
     // the freed seat went to the next person in line, exactly once
     const theirsNow = okOf(await cloud.call('events', 'mine', {}, next));
     expect(['offered', 'confirmed']).toContain(theirsNow[0].status);
-    const ev = cloud.db.find('events', { _id: eventId })[0] as { seatsLeft: number; held: Record<string, number> };
-    expect(ev.seatsLeft + Object.values(ev.held).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(checkLedger(cloud, eventId)).toMatchObject({ seatsLeft: 0, heldSum: 1, heldSeatsByEntries: 1, nothingInFlight: true });
     // the slot seat and the weekly quota came back
     const slotDoc = cloud.db.find('slots', {})[0] as { seats: number; left: number };
     expect(slotDoc.left).toBe(slotDoc.seats);

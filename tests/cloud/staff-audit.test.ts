@@ -10,6 +10,9 @@ import type { Identity } from '../../local-cloud';
 import { okOf, startTestCloud, worker, type TestCloud } from '../support/local-cloud';
 import { draft } from './events-helpers';
 
+// Each function's first call is a cold start; on a busy shared machine that alone can pass 5 s.
+jest.setTimeout(60_000);
+
 let cloud: TestCloud;
 let admin: Identity;
 let jiujiang: Identity;

@@ -4,6 +4,7 @@
  * worker who got no gift "你已经领过". The cut is made at the database door of the local cloud, so
  * the real function code runs in its real instance up to the cut.
  */
+import { cutAfter as cutDb } from '../support/db-cut';
 import { checkInvariants } from '../support/invariants';
 import { startTestCloud, worker, type TestCloud } from '../support/local-cloud';
 import type { Identity } from '../../local-cloud';
@@ -22,24 +23,7 @@ afterAll(async () => {
   await cloud?.destroy();
 });
 
-const WRITES = new Set(['database.insertDocument', 'database.modifyDocument', 'database.removeDocument', 'database.commitTransaction']);
-
-/** Runs `fn` with the database dying after its k-th write request (k = Infinity: no cut); returns the writes made. */
-async function cutAfter<T>(k: number, fn: () => Promise<T>): Promise<{ writes: number; result: T }> {
-  const real = cloud.db.handle.bind(cloud.db);
-  let writes = 0;
-  cloud.db.handle = async (params: Record<string, unknown>) => {
-    if (writes >= k) throw new Error('database gone (test cut)');
-    if (WRITES.has(String(params.action))) writes += 1;
-    return real(params);
-  };
-  try {
-    const result = await fn();
-  return { writes, result };
-  } finally {
-    cloud.db.handle = real;
-  }
-}
+const cutAfter = <T>(k: number, fn: () => Promise<T>) => cutDb(cloud, k, fn);
 
 const tap = (campaignId: string, serviceId: string, who: Identity) => cloud.call('station', 'tap', { campaignId, serviceId }, who);
 
@@ -58,15 +42,9 @@ describe.each([
   beforeAll(async () => {
     campaignId = (await createCampaign(cloud, admin)).id;
     // The uninterrupted tap: how many writes it makes (the first tap of its hour makes the most).
-    let made = 0;
-    const real = cloud.db.handle.bind(cloud.db);
-    cloud.db.handle = async (params: Record<string, unknown>) => {
-      if (WRITES.has(String(params.action))) made += 1;
-      return real(params);
-    };
-    okOf(await tap(campaignId, serviceId, worker(`${campaignId}-first`))).counted;
-    cloud.db.handle = real;
-    steps = made;
+    const whole = await cutAfter(Infinity, () => tap(campaignId, serviceId, worker(`${campaignId}-first`)));
+    okOf(whole.result);
+    steps = whole.writes;
     expect(steps).toBeGreaterThanOrEqual(3);
   });
 

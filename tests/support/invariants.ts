@@ -13,7 +13,11 @@ export interface InvariantReport {
   violations: string[];
 }
 
-export function checkInvariants(cloud: LocalCloud): InvariantReport {
+/**
+ * `settled`: also require that no events ledger step is left in flight (after the timer has run);
+ * without it the events checks hold at any instant, counting each step in flight by where it is.
+ */
+export function checkInvariants(cloud: LocalCloud, opts: { settled?: boolean } = {}): InvariantReport {
   const all = everyDocument(cloud);
   const violations: string[] = [];
   let checked = 0;
@@ -31,21 +35,46 @@ export function checkInvariants(cloud: LocalCloud): InvariantReport {
     }
   }
 
-  // 2. Events: seatsLeft + Σheld = capacity, seats never below zero, the ledger matches the entries,
-  //    one active entry per worker per event.
-  const entries = all.event_entries as (D & { eventId: string; openid: string; status: EntryStatus; seats: number })[];
-  for (const ev of all.events as (D & { capacity?: number; seatsLeft?: number; held?: Record<string, number>; queue?: string[]; w?: Record<string, boolean> })[]) {
+  // 2. Events: seats never below zero; the counters equal the entries at any instant, each ledger
+  //    step in flight counted by where it has got to (server/domain/events/steps.ts):
+  //      capacity − seatsLeft = seats of confirmed/offered/checked-in entries
+  //                             + a take mark not yet recorded (entry pending or applied)
+  //                             + an offer mark not recorded on its entry (offerBy differs)
+  //                             + an ended entry whose release has not reached the counters
+  //      waiting              = waitlisted entries + a join mark not yet recorded
+  //                             − an offer mark not recorded + an ended entry whose leave has not;
+  //    waitlist numbers unique and ≤ qNext; nothing left on the old in-document ledger; with
+  //    `settled`, no step or mark in flight at all. One active entry per worker per event.
+  type Entry = D & { _id: string; eventId: string; openid: string; status: EntryStatus; seats: number; seq?: number; step?: { op: string }; offerBy?: string };
+  type Mark = { op: string; by?: string };
+  const entries = all.event_entries as Entry[];
+  for (const ev of all.events as (D & { capacity?: number; seatsLeft?: number; waiting?: number; qNext?: number; tx?: Record<string, Mark> })[]) {
     if (typeof ev.capacity !== 'number') continue; // a hand-made figure fixture, not a live event
-    const held = Object.values(ev.held ?? {}).reduce((a, b) => a + b, 0);
     const mine = entries.filter((e) => e.eventId === ev._id);
-    const holding = mine.filter((e) => SEAT_HOLDING_STATUSES.includes(e.status)).reduce((a, e) => a + e.seats, 0);
+    const marks = ev.tx ?? {};
+    let held = 0;
+    let waits = 0;
+    for (const e of mine) {
+      const mark = marks[e._id];
+      if (SEAT_HOLDING_STATUSES.includes(e.status)) held += e.seats;
+      if (e.status === 'waitlisted') waits += 1;
+      if (mark?.op === 'take' && (e.status === 'pending' || e.status === 'applied')) held += e.seats;
+      if (mark?.op === 'join' && (e.status === 'pending' || e.status === 'applied')) waits += 1;
+      if (mark?.op === 'offer' && e.offerBy !== mark.by) {
+        held += e.seats;
+        waits -= 1;
+      }
+      if (e.step?.op === 'release' && mark?.op !== 'release') held += e.seats;
+      if (e.step?.op === 'leave' && mark?.op !== 'leave') waits += 1;
+    }
+    const inFlight = Object.keys(marks).length + mine.filter((e) => e.step !== undefined).length;
     expect((ev.seatsLeft ?? 0) >= 0, `event ${String(ev._id)}: seatsLeft ${ev.seatsLeft} < 0`);
-    expect((ev.seatsLeft ?? 0) + held === ev.capacity, `event ${String(ev._id)}: seatsLeft ${ev.seatsLeft} + held ${held} != capacity ${ev.capacity}`);
-    expect(held === holding, `event ${String(ev._id)}: ledger holds ${held} seats, entries hold ${holding}`);
-    // The queue holds exactly the waiting entries (it is trimmed as they leave), so it cannot grow without end.
-    const queue = (ev.queue ?? []) as string[];
-    const waitingIds = Object.keys((ev.w ?? {}) as Record<string, boolean>);
-    expect(queue.length === waitingIds.length && waitingIds.every((id) => queue.includes(id)), `event ${String(ev._id)}: queue has ${queue.length}, ${waitingIds.length} wait`);
+    expect(!('held' in ev) && !('queue' in ev), `event ${String(ev._id)}: still on the old in-document ledger`);
+    if (opts.settled) expect(inFlight === 0, `event ${String(ev._id)}: ${inFlight} ledger steps left in flight`);
+    expect(ev.capacity - (ev.seatsLeft ?? 0) === held, `event ${String(ev._id)}: counters hold ${ev.capacity - (ev.seatsLeft ?? 0)} seats, entries ${held}`);
+    expect(ev.waiting === waits, `event ${String(ev._id)}: waiting ${ev.waiting}, entries ${waits}`);
+    const seqs = mine.filter((e) => e.status === 'waitlisted').map((e) => e.seq);
+    expect(new Set(seqs).size === seqs.length && seqs.every((q) => typeof q === 'number' && q <= (ev.qNext ?? 0)), `event ${String(ev._id)}: waitlist numbers repeat or exceed qNext`);
   }
   const active = new Map<string, number>();
   for (const e of entries) {
@@ -62,6 +91,21 @@ export function checkInvariants(cloud: LocalCloud): InvariantReport {
     const taken = bookings.filter((b) => b.slotId === slot._id && b.status !== 'cancelled').length;
     expect(slot.left >= 0 && slot.left <= slot.seats, `slot ${String(slot._id)}: left ${slot.left} of ${slot.seats}`);
     expect(slot.seats - slot.left === taken, `slot ${String(slot._id)}: ${slot.seats - slot.left} seats taken, ${taken} bookings hold one`);
+  }
+  // Bookings record their units in the counters (`m.<bookingId>`, booking-repair.ts): a slot's
+  // markers are exactly the marked bookings holding a seat in it (not cancelled), a weekly quota's
+  // exactly those holding a unit of it (not cancelled or closed); none pending.
+  for (const b of bookings) expect(b.pending === undefined, `booking ${String(b._id)} still pending ${String(b.pending)}`);
+  const marked = bookings.filter((b) => b.marked === true);
+  const markersMatch = (name: string, counter: D & { m?: Record<string, boolean> }, holders: D[]) => {
+    if (!counter.m) return; // a counter from before markers
+    const marks = Object.keys(counter.m).sort();
+    const held = holders.map((b) => String(b._id)).sort();
+    expect(JSON.stringify(marks) === JSON.stringify(held), `${name}/${String(counter._id)}: marked by ${marks.join(',')}, held by ${held.join(',')}`);
+  };
+  for (const slot of all.slots as D[]) markersMatch('slots', slot, marked.filter((b) => b.slotId === slot._id && b.status !== 'cancelled'));
+  for (const quota of all.booking_quotas as D[]) {
+    markersMatch('booking_quotas', quota, marked.filter((b) => b.quotaId === quota._id && b.status !== 'cancelled' && b.status !== 'closed'));
   }
   const keys = new Set<string>();
   for (const b of bookings) {
@@ -94,6 +138,10 @@ export function checkInvariants(cloud: LocalCloud): InvariantReport {
   for (const q of all.fair_queues as (D & { windowsLeft?: Record<string, number>; issued: number; serving: number })[]) {
     for (const [w, left] of Object.entries(q.windowsLeft ?? {})) expect(left >= 0, `fair queue ${String(q._id)} window ${w}: left ${left} < 0`);
     expect(q.serving <= q.issued, `fair queue ${String(q._id)}: serving ${q.serving} > issued ${q.issued}`);
+    // Every ticket's number was issued, and no two share one (a number take is one transaction; a
+    // number given back and taken again moves its ticket to a new number).
+    const numbers = (all.fair_tickets as (D & { queueKey: string; number: number })[]).filter((t) => t.queueKey === q._id).map((t) => t.number);
+    expect(new Set(numbers).size === numbers.length && numbers.every((n) => n >= 1 && n <= q.issued), `fair queue ${String(q._id)}: issued ${q.issued}, tickets ${numbers.join(',')}`);
   }
 
   // 5. Roles are only ever what the contract allows.

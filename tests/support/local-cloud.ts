@@ -41,7 +41,7 @@ export function okOf<T>(res: Envelope<T>): T {
 export async function dbRequestsDuring<T>(
   cloud: LocalCloud,
   fn: () => Promise<T>,
-): Promise<{ requests: number; byAction: Record<string, number>; result: T }> {
+): Promise<{ requests: number; byAction: Record<string, number>; journaledBytes: number; result: T }> {
   const before = cloud.db.stats();
   const result = await fn();
   const after = cloud.db.stats();
@@ -50,7 +50,7 @@ export async function dbRequestsDuring<T>(
     const delta = n - (before.byAction[action] ?? 0);
     if (delta) byAction[action.replace('database.', '')] = delta;
   }
-  return { requests: after.requests - before.requests, byAction, result };
+  return { requests: after.requests - before.requests, byAction, journaledBytes: after.journaledBytes - before.journaledBytes, result };
 }
 
 /** A stable worker identity for tests: worker(1), worker(2)... */

@@ -20,13 +20,13 @@ import { CONSULTATION_STATUS_LABELS, ARTICLE_CATEGORY_LABELS } from '../../../co
 import type { DeleteReport, MyData, MyDataSection } from '../../../contract/staff/model';
 import { ROLE_LABELS } from '../../../contract/account/model';
 import { dayTimeText } from '../../../contract/time';
-import { giveBack } from '../../db/counters';
 import type { Doc } from '../../db/database';
 import { COLLECTIONS } from '../../db/schema';
 import type { HandlerContext } from '../../runtime/context';
 import { forgetMyApplications } from '../aid/retention';
 import type { AidDoc } from '../aid/records';
 import { endBooking } from '../centres/bookings';
+import { settledFirst } from '../centres/booking-repair';
 import type { BookingDoc } from '../centres/records';
 import type { EntryDoc } from '../events/records';
 import { endFromCurrent } from '../events/signup';
@@ -209,13 +209,7 @@ export async function deleteMyData(ctx: HandlerContext): Promise<DeleteReport> {
   const bookings = await mine<BookingDoc>(ctx, COLLECTIONS.bookings);
   for (const booking of bookings) {
     if (booking.status === 'booked' && new Date(booking.start).getTime() > ctx.now.getTime()) {
-      if (await endBooking(ctx.db, booking, 'cancelled', ctx.now)) {
-        await Promise.all([
-          giveBack(ctx.db, ctx.db.collection<Doc>(COLLECTIONS.slots), booking.slotId),
-          giveBack(ctx.db, ctx.db.collection<Doc>(COLLECTIONS.bookingQuotas), booking.quotaId),
-        ]);
-        report.bookingsCancelled += 1;
-      }
+      if (await endBooking(ctx, await settledFirst(ctx, booking), 'cancelled', { slotId: booking.slotId, quotaId: booking.quotaId })) report.bookingsCancelled += 1;
     }
     const res = await ctx.db
       .collection(COLLECTIONS.bookings)

@@ -184,7 +184,10 @@ async function inTransaction<R>(db: Database, fn: (tx: Transaction) => Promise<R
     try {
       return await db.runTransaction(fn, 5);
     } catch (error) {
-      if (error instanceof AppError || !isConflict(error) || attempt >= 20) throw error;
+      // Still conflicting after ~2 s: a crowd, or a take cut off mid-transaction, whose write holds
+      // the queue until the database ends that transaction (60 s). Nothing was written: try again.
+      if (isConflict(error) && attempt >= 20) throw new AppError('CONFLICT');
+      if (error instanceof AppError || !isConflict(error)) throw error;
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
     }
   }
@@ -278,7 +281,8 @@ export async function giveBackNumber(ctx: HandlerContext, input: { id: string; r
     const queue = await getOrNull(queues.doc(t.queueKey));
     if (!queue) throw new AppError('QUEUE_NOT_FOUND');
     if (t.number <= queue.serving) throw new AppError('NUMBER_CALLED');
-    await queues.doc(t.queueKey).update({ data: { returned: _.push(t.number) } });
+    // The number stays spent; a time-window seat it held goes back to the window for someone else.
+    await queues.doc(t.queueKey).update({ data: { returned: _.push(t.number), ...(t.window ? { [`windowsLeft.${t.window}`]: _.inc(1) } : {}) } });
     await tickets.doc(t._id).update({ data: { returnedAt: ctx.now, givenBack: _.push({ number: t.number, requestId: input.requestId, at: ctx.now }) } });
     return { ...t, returnedAt: ctx.now };
   });

@@ -61,6 +61,24 @@ export interface BookingDoc {
   createdAt: Date;
   updatedAt: Date;
   closedReason?: string;
+  /**
+   * A multi-step write under way, set by its first write and cleared by its last (flat fields: a
+   * nested object would be merged, not replaced, by update). What each means and how it is
+   * settled: booking-repair.ts. The counters it names are the ones being taken or given back.
+   */
+  pending?: PendingOp;
+  /** Its units carry its marker: every booking since crash safety; older ones are adopted (booking-repair.ts). */
+  marked?: boolean;
+  pendingSince?: Date;
+  pendingSlotId?: string;
+  pendingQuotaId?: string;
+}
+
+export type PendingOp = 'book' | 'undo' | 'move' | 'unmove' | 'give';
+
+/** A booking still being made, or being given up: the worker was never told it is booked. */
+export function isUnconfirmed(doc: BookingDoc): boolean {
+  return doc.pending === 'book' || doc.pending === 'undo';
 }
 
 /** A short, stable, non-reversible id from parts (e.g. OPENID + client request id). */

@@ -1,5 +1,5 @@
 /**
- * The day-before reminder, run by the centres function's timer trigger (18:00 Beijing time).
+ * The day-before reminder, run by the centres function's timer (timer.ts) from 18:00 Beijing time.
  * Only bookings whose owner accepted the reminder. Every reminder is queued in the outbox (keyed
  * by the booking and its day, so overlapping runs queue it once) before the booking is marked
  * reminded; this run sends what it can in its time budget and the events timer sends the rest.
@@ -12,7 +12,7 @@ import type { HandlerContext } from '../../runtime/context';
 import { queueMessages, sendQueued } from '../messages/outbox';
 import { wallClock } from './bookings';
 import { BOOKING_PAGE, reminderData } from './messages';
-import type { BookingDoc } from './records';
+import { isUnconfirmed, type BookingDoc } from './records';
 import { addDays } from './slots';
 
 export async function remindTomorrow(
@@ -21,7 +21,8 @@ export async function remindTomorrow(
   const date = addDays(shanghaiDay(ctx.now), 1);
   if (isQuietHour(ctx.now)) return { date, due: 0, queued: 0, sent: 0, refused: 0, left: 0, quiet: true };
   const bookings = ctx.db.collection<BookingDoc>(COLLECTIONS.bookings);
-  const due = await bookings.where({ date, status: 'booked', remind: true, reminded: false }).limit(1000).get();
+  const found = await bookings.where({ date, status: 'booked', remind: true, reminded: false }).limit(1000).get();
+  const due = { data: found.data.filter((doc) => !isUnconfirmed(doc)) };
   const queued = await queueMessages(
     ctx,
     due.data.map((doc) => ({

@@ -5,15 +5,16 @@
 import { CENTRE_SERVICES, type CentreService, type StaffBookingRow, type StaffDayView } from '../../../contract/centres/model';
 import { dayTimeText, shanghaiDay } from '../../../contract/time';
 import type { Doc } from '../../db/database';
-import { giveBack, isDuplicateKey } from '../../db/counters';
-import { addOnce, pressDocId, pressKey, type OnceOutcome } from '../../db/once-per-press';
+import { isDuplicateKey } from '../../db/counters';
+import { pressDocId, pressKey } from '../../db/once-per-press';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
-import { endBooking, takeSeat, wallClock } from './bookings';
+import { endBooking, finishTaking, wallClock } from './bookings';
+import { settledFirst } from './booking-repair';
 import { deliver, type OutgoingMessage } from '../messages/outbox';
 import { BOOKING_PAGE, changedData } from './messages';
-import { newBookingCode, toStaffRow, type BookingDoc, type RosterDoc, type SlotDoc } from './records';
+import { isUnconfirmed, newBookingCode, toStaffRow, type BookingDoc, type RosterDoc, type SlotDoc } from './records';
 import { loadRoster } from './rosters';
 import { slotId, slotsOnDay } from './slots';
 import { assertCentre } from './staff-scope';
@@ -43,6 +44,7 @@ export async function staffDay(ctx: HandlerContext, input: { centreId: string; d
           left: counter ? Math.max(0, counter.left) : roster.seats,
           closed: counter?.closed === true,
           bookings: booked.data
+            .filter((b) => !isUnconfirmed(b))
             .filter((b) => b.slotId === id)
             .sort((a, b) => a.createdAt.valueOf() - b.createdAt.valueOf())
             .map(toStaffRow),
@@ -80,10 +82,10 @@ export async function walkIn(
   const start = new Date(input.start);
   const slot = slotsOnDay(roster, shanghaiDay(start)).find((s) => s.start.getTime() === start.getTime());
   if (!slot) throw new AppError('SLOT_NOT_FOUND');
-  // One walk-in per press of 添加 (server/db/once-per-press.ts): the second try gives its seat back.
-  const press = pressKey(ctx.openid, input.requestId);
-  const id = pressDocId('walkin-', press, 24);
-  const seat = await takeSeat(ctx.db, roster, slot);
+  // One walk-in per press of 添加 (server/db/once-per-press.ts): its _id is the press's. As a worker's
+  // booking (bookings.ts): the document first, marked pending, then the seat marked with its _id,
+  // then confirmed; a cut in between is settled by the centres timer.
+  const id = pressDocId('walkin-', pressKey(ctx.openid, input.requestId), 24);
   const doc: BookingDoc = {
     _id: id,
     code: newBookingCode(),
@@ -94,7 +96,7 @@ export async function walkIn(
     centreId: roster.centreId,
     centreName: roster.centreName,
     service: roster.service,
-    slotId: seat,
+    slotId: slotId(roster.centreId, roster.service, slot.start),
     quotaId: '',
     start: slot.start,
     end: slot.end,
@@ -107,20 +109,22 @@ export async function walkIn(
     reminded: false,
     createdAt: ctx.now,
     updatedAt: ctx.now,
+    pending: 'book',
+    pendingSince: ctx.now,
+    marked: true,
   };
-  const bookings = ctx.db.collection<BookingDoc>(COLLECTIONS.bookings);
-  let made: OnceOutcome;
+  const walkIns = ctx.db.collection<BookingDoc>(COLLECTIONS.bookings);
   try {
-    made = await addOnce(bookings, { ...doc, addedBy: ctx.staff?.name ?? '' }, press);
+    const { _id, ...fields } = doc;
+    await walkIns.add({ data: { _id, ...fields, addedBy: ctx.staff?.name ?? '' } });
   } catch (error) {
-    await giveBack(ctx.db, ctx.db.collection<Doc>(COLLECTIONS.slots), seat);
-    throw error;
+    if (!isDuplicateKey(error)) throw error;
+    const existing = (await walkIns.where({ _id: id }).limit(1).get()).data[0];
+    if (!existing) throw error;
+    // The same form sent twice: answer (or finish) the first.
+    return toStaffRow(await finishTaking(ctx, existing, roster, slot));
   }
-  if (made === 'done') return toStaffRow(doc);
-  await giveBack(ctx.db, ctx.db.collection<Doc>(COLLECTIONS.slots), seat);
-  const existing = (await bookings.where({ _id: id }).limit(1).get()).data[0];
-  if (!existing) throw new AppError('CONFLICT');
-  return toStaffRow(existing); // the same form sent twice
+  return toStaffRow(await finishTaking(ctx, doc, roster, slot));
 }
 
 /** Marks a booking nobody came for, once its slot has started. The seat is not given back. */
@@ -131,7 +135,7 @@ export async function noShow(ctx: HandlerContext, input: { id: string }): Promis
   if (doc.status === 'no_show') return toStaffRow(doc);
   if (doc.status !== 'booked') throw new AppError('BOOKING_NOT_ACTIVE');
   if (new Date(doc.start).getTime() > ctx.now.getTime()) throw new AppError('BAD_INPUT', '预约时间还没到，不能标记未到场');
-  if (!(await endBooking(ctx.db, doc, 'no_show', ctx.now))) throw new AppError('BOOKING_NOT_ACTIVE');
+  if (!(await endBooking(ctx, await settledFirst(ctx, doc), 'no_show', {}))) throw new AppError('BOOKING_NOT_ACTIVE');
   return toStaffRow({ ...doc, status: 'no_show' });
 }
 
@@ -167,9 +171,9 @@ export async function closeSlot(
   let told = 0;
   const messages: OutgoingMessage[] = [];
   for (const doc of active.data) {
-    if (!(await endBooking(ctx.db, doc, 'closed', ctx.now, { closedReason: input.reason }))) continue;
+    // The slot is closed, so its seat is not given back; the weekly quota is.
+    if (!(await endBooking(ctx, await settledFirst(ctx, doc), 'closed', { quotaId: doc.quotaId || undefined }, { closedReason: input.reason }))) continue;
     told += 1;
-    if (doc.quotaId) await giveBack(ctx.db, ctx.db.collection<Doc>(COLLECTIONS.bookingQuotas), doc.quotaId);
     if (doc.openid) {
       messages.push({
         key: `bookingChanged:${doc._id}`,

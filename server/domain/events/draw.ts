@@ -9,10 +9,13 @@ import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import { assertEventScope } from '../staff/scope';
 import type { HandlerContext } from '../../runtime/context';
-import { appendToQueue, grantSeats, leaveQueue, releaseSeats } from './ledger';
+import { joinQueue, ledgerView, takeSeats } from './ledger';
 import { draw, type Applicant, type DrawResult } from './lottery';
 import { toDetail, type EntryDoc, type EventDoc } from './records';
+import { finishStep, isStale, markedWrite, pause, resolveMark, takeOver, type Step } from './steps';
 import { entriesOf, eventsOf, findEntry, isDuplicateKey, loadEvent } from './store';
+
+const JOIN_ATTEMPTS = 30;
 
 export interface DrawDoc extends DrawResult {
   _id: string;
@@ -73,30 +76,64 @@ export async function runDraw(ctx: HandlerContext, input: { id: string }): Promi
   if (ctx.now < event.signUpClosesAt) throw new AppError('LOTTERY_NOT_READY');
   // ---- staff mutation (the audit log, issue 6, records it here)
   const record = await recordDraw(ctx, event);
-  const seats = new Map(record.applicants.map((a) => [a.id, a.seats]));
-  const entries = entriesOf(ctx.db);
-  // Ledger first, then the entry; an applicant who cancelled meanwhile gets the ledger undone.
-  const stillIs = async (id: string, status: string) => (await findEntry(ctx.db, { _id: id }))?.status === status;
-  for (const id of record.winners) {
-    const n = seats.get(id) ?? 1;
-    await grantSeats(ctx.db, event._id, id, n);
-    const res = await entries
-      .where({ _id: id, status: 'applied' })
-      .update({ data: { status: 'confirmed', confirmedAt: ctx.now, updatedAt: ctx.now } });
-    if (res.stats.updated !== 1 && !(await stillIs(id, 'confirmed'))) await releaseSeats(ctx.db, event._id, id, n);
-  }
-  for (const id of record.waitlist) await appendToQueue(ctx.db, event._id, id);
-  const ledger = (await eventsOf(ctx.db).where({ _id: event._id }).field({ queue: true, qBase: true }).limit(1).get()).data[0];
-  const queue = (ledger?.queue ?? []) as string[];
-  for (const id of record.waitlist) {
-    const seq = (ledger?.qBase ?? 0) + queue.indexOf(id) + 1;
-    const res = await entries.where({ _id: id, status: 'applied' }).update({ data: { status: 'waitlisted', seq, updatedAt: ctx.now } });
-    if (res.stats.updated !== 1 && !(await stillIs(id, 'waitlisted'))) await leaveQueue(ctx.db, event._id, id);
-  }
+  // Each applicant is one ledger step (steps.ts): winners take their seats in draw order, then the
+  // rest join the waitlist in draw order. An applicant who cancelled meanwhile is passed over.
+  for (const id of record.winners) await drawEntry(ctx, id, 'take');
+  for (const id of record.waitlist) await drawEntry(ctx, id, 'join');
   await eventsOf(ctx.db)
     .where({ _id: event._id })
     .update({ data: { drawnAt: record.drawnAt, applicants: record.applicants.length, winners: record.winners.length, updatedAt: ctx.now } });
   return toDetail(await loadEvent(ctx.db, event._id, { drafts: true }), ctx.now, null);
+}
+
+/**
+ * Applies the draw to one applicant: begins its step (or takes over one cut off) and carries it
+ * out. Another run of 抽签 applying it now is waited for, so waitlist numbers follow the draw order.
+ */
+async function drawEntry(ctx: HandlerContext, id: string, op: 'take' | 'join'): Promise<void> {
+  for (let attempt = 0; attempt < JOIN_ATTEMPTS; attempt++) {
+    const entry = await findEntry(ctx.db, { _id: id });
+    if (!entry || entry.status !== 'applied') return;
+    if (entry.step) {
+      const mine = await takeOver(ctx, entry);
+      if (mine) return resumeDrawStep(ctx, mine);
+      await pause(100);
+      continue;
+    }
+    const step: Step = { op, at: ctx.now };
+    const res = await entriesOf(ctx.db)
+      .where({ _id: id, status: 'applied', step: ctx.db.command.exists(false) })
+      .update({ data: { step, updatedAt: ctx.now } });
+    if (res.stats.updated === 1) return resumeDrawStep(ctx, { ...entry, step });
+  }
+}
+
+/** A winner takes its seats (whatever waits: nobody yet), a loser joins the waitlist with the next number. */
+export async function resumeDrawStep(ctx: HandlerContext, entry: EntryDoc): Promise<void> {
+  if (entry.step?.op === 'take') {
+    const result = await markedWrite(ctx, entry, 'take', () => takeSeats(ctx, entry.eventId, entry._id, entry.seats, false));
+    // Refused only if capacity was lowered after the draw: the application stays as it was.
+    if (result !== 'busy') await finishStep(ctx, entry, result === 'done' ? { status: 'confirmed', confirmedAt: ctx.now } : {}, result === 'done' ? 'take' : null);
+    return;
+  }
+  for (let attempt = 0; attempt < JOIN_ATTEMPTS; attempt++) {
+    const view = await ledgerView(ctx.db, entry.eventId, entry._id);
+    if (!view) return;
+    if (view.mark?.op === 'join') {
+      await finishStep(ctx, entry, { status: 'waitlisted', seq: view.mark.seq }, 'join');
+      return;
+    }
+    if (view.mark) {
+      if (isStale(ctx, view.mark.at)) await resolveMark(ctx, entry.eventId, entry._id, view.mark);
+      else await pause(100);
+      continue;
+    }
+    const seq = await joinQueue(ctx, entry.eventId, entry._id, view, 'anySeats');
+    if (seq !== null) {
+      await finishStep(ctx, entry, { status: 'waitlisted', seq }, 'join');
+      return;
+    }
+  }
 }
 
 /** The published draw, for anyone re-running it. */

@@ -1,13 +1,15 @@
 /**
  * Freed seats go to the waitlist in order: the next waiting entry that fits is offered the seats,
  * held for it during the claim window (pretix's "waiting list with automatic promotion").
- * The offer is ledger.offerSeats — one conditional write that only one caller can make per entry —
- * followed by the entry's own conditional transition waitlisted -> offered.
+ * The offer is ledger.offerSeats — one conditional write that takes the seats and marks the entry,
+ * so only one caller can make it per entry — followed by the entry's own conditional transition
+ * waitlisted -> offered, then the mark is removed (steps.ts: an offer whose entry ended meanwhile
+ * is undone; one cut off is finished by the timer).
  */
-import { SEAT_HOLDING_STATUSES } from '../../../contract/events/model';
+import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database';
 import type { HandlerContext } from '../../runtime/context';
-import { ledgerView, offerSeats, releaseSeats } from './ledger';
+import { clearMark, ledgerView, offerSeats, undoOffer } from './ledger';
 import { notifyOnce } from './notify';
 import type { EntryDoc, EventDoc } from './records';
 import { entriesOf, eventsOf } from './store';
@@ -40,17 +42,19 @@ export async function promote(ctx: HandlerContext, eventId: string): Promise<str
     let progressed = false;
     for (const candidate of candidates.data) {
       if (candidate.seats > event.seatsLeft) continue; // a group that does not fit keeps its place
-      if (await offerSeats(db, eventId, candidate._id, candidate.seats)) {
-        const made = await markOffered(ctx, event, candidate);
+      const by = randomBytes(8).toString('hex');
+      if (await offerSeats(ctx, eventId, candidate._id, candidate.seats, by)) {
+        const made = await markOffered(ctx, event, candidate, by);
         if (made) offered.push(candidate._id);
         // Go round again while seats we saw are left (or came back). Seats freed after our read
         // are offered by whoever freed them, so we stop once ours are used.
         progressed = !made || event.seatsLeft - candidate.seats > 0;
         break;
       }
-      // Lost the race for this entry: if it still waits, the seats are gone; stop in order.
+      // No mark: the seats are gone (or nobody is counted as waiting); stop in order. A mark: another
+      // promoter is offering this entry (with seats it saw), or its end is in flight: try the next.
       const view = await ledgerView(db, eventId, candidate._id);
-      if (!view || view.waits) return offered;
+      if (!view || !view.mark) return offered;
     }
     if (!progressed) return offered;
   }
@@ -58,25 +62,31 @@ export async function promote(ctx: HandlerContext, eventId: string): Promise<str
 }
 
 /**
- * The second write of an offer: the entry waitlisted -> offered (the ledger already holds its
- * seats). Also run by the timer (repair.ts) for an offer cut off between the two writes.
+ * The second write of an offer: the entry waitlisted -> offered (the counters already hold its
+ * seats, under its mark), then the mark removed. Also run by the timer (steps.ts resolveMark) for
+ * an offer cut off between the two writes.
  */
 export async function markOffered(
   ctx: HandlerContext,
   event: Pick<EventDoc, 'title' | 'startsAt' | 'endsAt' | 'venue' | 'claimHours'>,
   entry: EntryDoc,
+  by: string,
 ): Promise<boolean> {
   const claimEnds = new Date(Math.min(ctx.now.getTime() + event.claimHours * 3600_000, event.endsAt.getTime()));
+  const _ = ctx.db.command;
   const res = await entriesOf(ctx.db)
-    .where({ _id: entry._id, status: 'waitlisted' })
-    .update({ data: { status: 'offered', offeredAt: ctx.now, offerExpiresAt: claimEnds, updatedAt: ctx.now } });
+    .where({ _id: entry._id, status: 'waitlisted', step: _.exists(false) })
+    .update({ data: { status: 'offered', offeredAt: ctx.now, offerExpiresAt: claimEnds, offerBy: by, updatedAt: ctx.now } });
   if (res.stats.updated !== 1) {
-    // The worker cancelled meanwhile: give the seats back (their own cancel may already have).
-    // Only then: another run finishing the same offer must keep them.
+    // Another run finished this same offer: the seats are the entry's. Otherwise the worker
+    // cancelled meanwhile (their cancel waits for this mark), or another promoter's offer reached
+    // the entry first (we read it as waiting before that): give the seats and the place back.
     const now = (await entriesOf(ctx.db).where({ _id: entry._id }).limit(1).get()).data[0];
-    if (!now || !SEAT_HOLDING_STATUSES.includes(now.status)) await releaseSeats(ctx.db, entry.eventId, entry._id, entry.seats);
+    if (now?.offerBy === by) await clearMark(ctx.db, entry.eventId, entry._id, 'offer', by);
+    else await undoOffer(ctx.db, entry.eventId, entry._id, entry.seats, by);
     return false;
   }
+  await clearMark(ctx.db, entry.eventId, entry._id, 'offer', by);
   await notifyOnce(ctx, 'waitlistOffer', event, { ...entry, offerExpiresAt: claimEnds });
   return true;
 }

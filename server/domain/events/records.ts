@@ -1,14 +1,14 @@
 /**
- * The stored shapes of events and entries, and how they are shown. The event document is also the
- * event's SEAT LEDGER (docs/events.md): every write that moves seats or waitlist places changes it
- * in one atomic, conditional update, so its invariants hold after every single write:
- *   seatsLeft + Σ held[*] = capacity          held.<entryId> = seats held by that entry
- *   waiting = |w|                             w.<entryId> = true while the entry waits
- *   queue = the waiting entries, in order     an entry's waitlist sequence = qBase + its index + 1
- *   qBase = entries ever taken out of queue   (one update pulls the entry and adds 1: the sum
- *                                              stays, so sequences never repeat or move)
- * The queue holds only waiting entries (issue 10: a sign-up/cancel loop grew it without end).
+ * The stored shapes of events and entries, and how they are shown. The event document also holds
+ * the event's SEAT COUNTERS (docs/events.md, ledger.ts): capacity, seatsLeft, waiting, qNext (the
+ * last waitlist number handed out), each moved by one conditional update, and `tx`, the marks of
+ * counter steps in flight (steps.ts). Per entry, its seats and place live on the entry itself:
+ *   seatsLeft + Σ seats of confirmed/offered/checked_in entries = capacity
+ *   waiting   = number of waitlisted entries
+ * whenever no step is in flight (an entry's `step`, an event's `tx.<entryId>`).
  */
+import type { Mark } from './ledger';
+import type { Step } from './steps';
 import type {
   Allocation,
   EligibilityRule,
@@ -57,20 +57,22 @@ export interface EventDoc {
   drawnAt?: Date | null;
   applicants?: number | null;
   winners?: number | null;
-  // ---- the ledger (never read by list pages: see LEDGER_FIELDS)
+  // ---- the seat counters (ledger.ts)
   seatsLeft: number;
   waiting: number;
-  held?: Record<string, number>;
-  w?: Record<string, boolean>;
-  queue?: string[];
-  /** How many entries have left `queue` (absent on events from before: 0). */
-  qBase?: number;
+  /** The last waitlist number handed out (absent only on an event not yet migrated: ledger-migration.ts). */
+  qNext?: number;
+  /** Marks of counter steps in flight, by entry id (steps.ts); list reads leave them out. */
+  tx?: Record<string, Mark>;
   createdAt: Date;
   updatedAt: Date;
 }
 
-/** Fields list and detail reads leave out: the ledger maps grow with the sign-ups. */
-export const WITHOUT_LEDGER = { held: false, w: false, queue: false } as const;
+/**
+ * Fields list and detail reads leave out: the marks in flight, and the per-entry maps of events
+ * stored before the ledger moved onto the entries (ledger-migration.ts), which grew with the sign-ups.
+ */
+export const WITHOUT_LEDGER = { tx: false, held: false, w: false, queue: false } as const;
 
 export interface EntryDoc {
   _id: string;
@@ -95,8 +97,10 @@ export interface EntryDoc {
   sensitiveConsentAt?: Date;
   /** Subscribe messages the worker granted on the sign-up tap; each is spent by one send. */
   subs: Partial<Record<EventSubscription, boolean>>;
-  /** Waitlist sequence (qBase + index in the event's queue + 1 when it joined), once waitlisted. */
+  /** Waitlist number (the event's qNext when it joined: 1, 2, ...), once waitlisted. */
   seq?: number;
+  /** A ledger step in flight on this entry (steps.ts): set with the status it starts from, removed with the outcome. */
+  step?: Step;
   /** Lottery priority group (0 = first), fixed when the application is made. */
   priority?: number;
   /** Denormalised: the reminder sweep reads it; first-time lottery priority counts by series. */
@@ -107,6 +111,8 @@ export interface EntryDoc {
   confirmedAt?: Date;
   offeredAt?: Date;
   offerExpiresAt?: Date;
+  /** The token of the offer that reached the entry (its mark's `by`, ledger.ts). */
+  offerBy?: string;
   checkedInAt?: Date;
   endedAt?: Date;
   remindedAt?: Date;

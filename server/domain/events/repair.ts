@@ -1,56 +1,55 @@
 /**
- * The seat ledger's reconciler, run by the events timer. Every multi-step events write changes the
- * entry and the ledger (the event document) in two writes; a crash between them (kill -9, a
- * timeout) leaves one without the other. Issue 10 found cancelled entries still holding seats.
- * Which half-done states exist, and how each is settled (every step keyed by the entry, so running
- * beside live calls or another run is harmless):
- *   - pending entry (sign-up cut off)            settled by the timer's existing `settle` pass;
- *   - ended entry still in the ledger            (cancel / expiry / no-show cut off after the entry
- *     write) its seats are released or its place left, then the freed seats are offered on;
- *   - waitlisted entry holding seats             (an offer cut off after the ledger write) the offer
- *     is finished: offered, with its claim window and message;
- *   - free seats while people wait               (a cancel cut off after the release) offered on;
- *   - applied entry holding seats                (a lottery draw cut off) finished by running 抽签
- *     again (draw.ts applies the recorded draw).
+ * The seat ledger's reconciler, run by the events timer. Every ledger step changes the entry and
+ * the event's counters in separate writes (steps.ts); a crash between them (kill -9, a timeout)
+ * leaves one without the other. Issue 10 found cancelled entries still holding seats. The timer:
+ *   1. moves events still on the old in-document ledger to the counters (ledger-migration.ts);
+ *   2. takes over every step older than the lease and carries it through: a sign-up left pending
+ *      is settled, an ended entry gives its seats or place back (then they are offered on), a
+ *      lottery applicant gets the draw's outcome;
+ *   3. settles every mark older than the lease (resolveMark): an offer cut off after taking the
+ *      seats is finished, or undone if its entry has ended; a leftover mark is removed;
+ *   4. offers free seats while people wait (a cancel cut off after giving its seats back).
+ * Every write is keyed by the entry, so a run beside live calls or beside another run is harmless.
  */
-import type { EntryStatus } from '../../../contract/events/model';
 import type { HandlerContext } from '../../runtime/context';
-import { markOffered, promote } from './promote';
-import { leaveLedger } from './signup';
+import { migrateLedgers } from './ledger-migration';
+import { promote } from './promote';
+import type { EventDoc } from './records';
+import { isStale, resolveMark, resumeStep, STEP_LEASE_MS, takeOver } from './steps';
 import { entriesOf, eventsOf } from './store';
 
-const ENDED: EntryStatus[] = ['cancelled', 'expired', 'no_show'];
-/** An offer is finished by its own call within this; older, it was cut off. */
-const STALE_OFFER_MS = 120_000;
-const IDS_PER_READ = 100;
+const BATCH = 100;
 
 export async function repairLedgers(ctx: HandlerContext): Promise<number> {
   const _ = ctx.db.command;
+  let repaired = await migrateLedgers(ctx.db);
+
+  const cutOff = await entriesOf(ctx.db)
+    .where({ 'step.at': _.lt(new Date(ctx.now.getTime() - STEP_LEASE_MS)) })
+    .limit(BATCH)
+    .get();
+  for (const entry of cutOff.data) {
+    const mine = await takeOver(ctx, entry);
+    if (!mine) continue; // another run has it
+    try {
+      await resumeStep(ctx, mine);
+      repaired += 1;
+    } catch (error) {
+      console.error('[events] could not finish the ledger step of', entry._id, error);
+    }
+  }
+
   const events = await eventsOf(ctx.db)
     .where({ status: _.in(['published', 'closed']), endsAt: _.gt(ctx.now) })
-    .field({ held: true, w: true, seatsLeft: true, waiting: true, title: true, startsAt: true, endsAt: true, venue: true, claimHours: true })
-    .limit(100)
+    .field({ tx: true, seatsLeft: true, waiting: true })
+    .limit(BATCH)
     .get();
-  let repaired = 0;
-  for (const event of events.data) {
-    const held = event.held ?? {};
-    const ids = [...Object.keys(held), ...Object.keys(event.w ?? {})];
-    for (let i = 0; i < ids.length; i += IDS_PER_READ) {
-      const wrong = await entriesOf(ctx.db)
-        .where({ _id: _.in(ids.slice(i, i + IDS_PER_READ)), status: _.in([...ENDED, 'waitlisted']) })
-        .limit(IDS_PER_READ)
-        .get();
-      for (const entry of wrong.data) {
-        const holds = held[entry._id] !== undefined;
-        if (ENDED.includes(entry.status)) {
-          await leaveLedger(ctx, entry, holds ? 'confirmed' : 'waitlisted');
-          repaired += 1;
-        } else if (holds && entry.updatedAt.getTime() < ctx.now.getTime() - STALE_OFFER_MS) {
-          if (await markOffered(ctx, event, entry)) repaired += 1;
-        }
-      }
+  for (const event of events.data as Pick<EventDoc, '_id' | 'tx' | 'seatsLeft' | 'waiting'>[]) {
+    for (const [entryId, mark] of Object.entries(event.tx ?? {})) {
+      if (!isStale(ctx, mark.at)) continue;
+      await resolveMark(ctx, event._id, entryId, mark);
+      repaired += 1;
     }
-    // Seats freed by a call cut off before it offered them on.
     if (event.seatsLeft > 0 && event.waiting > 0) repaired += (await promote(ctx, event._id)).length;
   }
   return repaired;

@@ -1,7 +1,8 @@
 /**
  * A worker's own entry: sign up (first come or lottery application), cancel, claim an offered seat.
  * Every change is a conditional write; a sign-up is idempotent by its request id (the entry's _id
- * is derived from it) and one active entry per worker per event is the unique `activeKey`.
+ * is derived from it) and one active entry per worker per event is the unique `activeKey`. Writes
+ * that move seats are ledger steps (steps.ts): the entry and the event's counters, keyed by the entry.
  */
 import type { EventSubscription, MyEntry } from '../../../contract/events/model';
 import { SEAT_HOLDING_STATUSES, signUpSensitiveKind } from '../../../contract/events/model';
@@ -11,8 +12,9 @@ import { sensitiveConsent } from '../account/consent';
 import { acceptsSignUps } from './badge';
 import { claimDoorCode, releaseDoorCode } from './door-codes';
 import { checkSignUp, type SignUpForm } from './eligibility';
-import { joinQueue, leaveQueue, ledgerView, releaseSeats, takeSeats } from './ledger';
+import { clearMark, joinQueue, leaveQueue, ledgerView, releaseSeats, takeSeats, type LedgerOp } from './ledger';
 import { promote } from './promote';
+import { finishStep, isStale, markedWrite, pause, resumeStep, takeOver, type Step } from './steps';
 import { activeKeyOf, isActive, toMyEntry, type EntryDoc, type EventDoc } from './records';
 import { entriesOf, entryIdOf, findEntry, isDuplicateKey, loadEvent, newTicketCode, positionOf } from './store';
 
@@ -23,7 +25,11 @@ export interface SignUpInput extends SignUpForm {
   sensitiveConsent?: boolean;
 }
 
-const SETTLE_ATTEMPTS = 8;
+/** The waitlist number is handed out by compare-and-set: under a storm a join may need several tries. */
+const SETTLE_ATTEMPTS = 60;
+const JOIN_BACKOFF_MS = 10;
+/** A repeated tap waits this long for the first tap's sign-up to settle, then shows it as it is. */
+const WAIT_FOR_FIRST_TAP = { tries: 25, pauseMs: 200 };
 
 async function present(ctx: HandlerContext, entry: EntryDoc, event: EventDoc): Promise<MyEntry> {
   return toMyEntry(entry, event, await positionOf(ctx.db, entry), ctx.now);
@@ -76,7 +82,7 @@ export async function signUp(ctx: HandlerContext, input: SignUpInput): Promise<M
     party: checked.party,
     ...consent,
     subs: Object.fromEntries((input.subscribed ?? []).map((k) => [k, true])),
-    ...(lottery ? { priority: await priorityOf(ctx, event) } : {}),
+    ...(lottery ? { priority: await priorityOf(ctx, event) } : { step: { op: 'settle', at: ctx.now } }),
     startsAt: event.startsAt,
     series: event.series,
     createdAt: ctx.now,
@@ -93,7 +99,7 @@ export async function signUp(ctx: HandlerContext, input: SignUpInput): Promise<M
     // This entry was never written: its door code goes back.
     if (!mine) await releaseDoorCode(ctx.db, event._id, id, doorCode);
     if (!existing) throw new AppError('CONFLICT');
-    if (existing.status === 'pending') return present(ctx, await settle(ctx, event, existing), event);
+    if (existing.status === 'pending') return present(ctx, await settleOrWait(ctx, event, existing), event);
     return present(ctx, existing, event);
   }
   if (lottery) return present(ctx, entry, event);
@@ -101,69 +107,114 @@ export async function signUp(ctx: HandlerContext, input: SignUpInput): Promise<M
 }
 
 /**
- * Gives a pending entry its seats or its waitlist place. Safe to run more than once and
- * concurrently (a retry, the timer): every step is keyed by the entry in the ledger.
+ * A repeated tap (or a retry) finds its sign-up still pending: it settles it if the first call was
+ * cut off (its step is past the lease), else waits for the first call, which holds the step.
+ */
+async function settleOrWait(ctx: HandlerContext, event: EventDoc, pending: EntryDoc): Promise<EntryDoc> {
+  let entry = pending;
+  for (let attempt = 0; attempt < WAIT_FOR_FIRST_TAP.tries && entry.status === 'pending'; attempt++) {
+    // (A sign-up stored before steps existed was given one, cut off long ago, by ledger-migration.ts.)
+    const mine = entry.step ? await takeOver(ctx, entry) : null;
+    if (mine) return settle(ctx, event, mine);
+    await pause(WAIT_FOR_FIRST_TAP.pauseMs);
+    entry = await reload(ctx, entry._id);
+  }
+  return entry;
+}
+
+/**
+ * Gives a pending entry its seats or its waitlist place: the sign-up's ledger step ('settle'). The
+ * caller holds the step (it inserted the entry, or took the step over), so it is the only actor;
+ * a mark found on the event is a cut-off predecessor's counter write, and is finished, not repeated.
  */
 export async function settle(ctx: HandlerContext, event: EventDoc, entry: EntryDoc): Promise<EntryDoc> {
   for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
-    if (await takeSeats(ctx.db, event._id, entry._id, entry.seats)) return markConfirmed(ctx, entry);
-    if (await joinQueue(ctx.db, event._id, entry._id, entry.seats, event.waitlistLimit)) {
-      const view = await ledgerView(ctx.db, event._id, entry._id);
-      const settled = await markWaitlisted(ctx, entry, view?.seq ?? 0);
-      // Seats freed while nobody was listed as waiting: offer them now rather than at the next tick.
-      if (view && view.seatsLeft > 0 && (await promote(ctx, event._id)).length > 0) {
-        return (await findEntry(ctx.db, { _id: entry._id })) ?? settled;
-      }
-      return settled;
-    }
+    // The first try goes by the event as loaded: when it was full, straight to the waitlist (a storm
+    // of sign-ups spends one request less each); a failed take costs nothing but the request.
+    const mayTake = attempt > 0 || (event.waiting === 0 && event.seatsLeft >= entry.seats);
+    if (mayTake && (await takeSeats(ctx, event._id, entry._id, entry.seats))) return markConfirmed(ctx, entry);
     const view = await ledgerView(ctx.db, event._id, entry._id);
     if (!view) throw new AppError('EVENT_NOT_FOUND');
-    if (view.holds) return markConfirmed(ctx, entry);
-    if (view.waits) return markWaitlisted(ctx, entry, view.seq ?? 0);
-    if (view.waiting >= event.waitlistLimit && view.seatsLeft < entry.seats) {
+    if (view.mark?.op === 'take') return markConfirmed(ctx, entry);
+    if (view.mark?.op === 'join') return markWaitlisted(ctx, entry, view.mark.seq ?? 0);
+    if (view.mark) {
+      // A leftover of an earlier step of this entry: a pending entry has had none that matter.
+      await clearMark(ctx.db, event._id, entry._id, view.mark.op);
+      continue;
+    }
+    if (view.waiting === 0 && view.seatsLeft >= entry.seats) continue; // seats came back: take them
+    if (view.waiting >= event.waitlistLimit) {
       await endEntry(ctx, entry, 'pending');
       throw new AppError('WAITLIST_FULL', event.waitlistLimit === 0 ? '名额已经满了' : undefined);
     }
-    // The seats or the queue changed between the two writes: try again.
+    const seq = await joinQueue(ctx, event._id, entry._id, view, { seats: entry.seats, limit: event.waitlistLimit });
+    // Another join took the number, or the seats changed: try again, after a random few
+    // milliseconds growing with the tries, so a storm's joins stop colliding in step.
+    if (seq === null) {
+      await pause(Math.random() * JOIN_BACKOFF_MS * Math.min(attempt + 1, 5));
+      continue;
+    }
+    const settled = await markWaitlisted(ctx, entry, seq);
+    // Seats freed while nobody was listed as waiting: offer them now rather than at the next tick.
+    if (view.seatsLeft > 0 && (await promote(ctx, event._id)).length > 0) {
+      return (await findEntry(ctx.db, { _id: entry._id })) ?? settled;
+    }
+    return settled;
   }
   throw new AppError('CONFLICT');
 }
 
-/** pending -> confirmed | waitlisted; the entry as written, or as another settle left it. */
-async function markSettled(ctx: HandlerContext, entry: EntryDoc, change: Partial<EntryDoc>): Promise<EntryDoc> {
-  const res = await entriesOf(ctx.db).where({ _id: entry._id, status: 'pending' }).update({ data: { ...change, updatedAt: ctx.now } });
-  return res.stats.updated === 1 ? { ...entry, ...change, updatedAt: ctx.now } : reload(ctx, entry._id);
+/** pending -> confirmed | waitlisted (steps 3 and 4); the entry as written, or as another actor left it. */
+async function markSettled(ctx: HandlerContext, entry: EntryDoc, change: Partial<EntryDoc>, mark: LedgerOp): Promise<EntryDoc> {
+  const done = await finishStep(ctx, { ...entry, step: { op: 'settle', at: ctx.now } }, change, mark);
+  if (done) return { ...entry, ...change, step: undefined, updatedAt: ctx.now };
+  return reload(ctx, entry._id);
 }
 
-const markConfirmed = (ctx: HandlerContext, entry: EntryDoc) => markSettled(ctx, entry, { status: 'confirmed', confirmedAt: ctx.now });
-const markWaitlisted = (ctx: HandlerContext, entry: EntryDoc, seq: number) => markSettled(ctx, entry, { status: 'waitlisted', seq });
+const markConfirmed = (ctx: HandlerContext, entry: EntryDoc) => markSettled(ctx, entry, { status: 'confirmed', confirmedAt: ctx.now }, 'take');
+const markWaitlisted = (ctx: HandlerContext, entry: EntryDoc, seq: number) => markSettled(ctx, entry, { status: 'waitlisted', seq }, 'join');
 
-/** Ends an entry (conditional on its status) and frees its uniqueness key. True iff this call did. */
-async function endEntry(ctx: HandlerContext, entry: EntryDoc, from: EntryDoc['status'], to: EntryDoc['status'] = 'cancelled'): Promise<boolean> {
-  const res = await entriesOf(ctx.db)
-    .where({ _id: entry._id, status: from })
-    .update({ data: { status: to, activeKey: entry._id, endedAt: ctx.now, updatedAt: ctx.now } });
+/**
+ * Ends an entry (conditional on its status, and on no step in flight) and frees its uniqueness key;
+ * `step` begins the ledger step that gives its seats or place back. True iff this call did.
+ * A pending sign-up refused (waitlist full) ends its own settle step.
+ */
+async function endEntry(ctx: HandlerContext, entry: EntryDoc, from: EntryDoc['status'], to: EntryDoc['status'] = 'cancelled', step?: Step): Promise<boolean> {
+  const _ = ctx.db.command;
+  const ended = { status: to, activeKey: entry._id, endedAt: ctx.now, updatedAt: ctx.now };
+  const res =
+    from === 'pending'
+      ? await entriesOf(ctx.db).where({ _id: entry._id, status: from }).update({ data: { ...ended, step: _.remove() } })
+      : await entriesOf(ctx.db)
+          .where({ _id: entry._id, status: from, step: _.exists(false) })
+          .update({ data: { ...ended, ...(step ? { step } : {}) } });
   return res.stats.updated === 1;
 }
 
 /**
- * Takes an ended entry out of the ledger: its seats back (then offered on), or its waitlist place.
- * Shared by cancel, offer expiry and no-show.
+ * The ledger step of an ended entry (its `step` began with the end): its seats back, then offered
+ * on, or its waitlist place left. Shared by cancel, offer expiry and no-show, and resumed by the
+ * timer for one cut off. A step still busy (another step's mark in the way) is left to the timer.
  */
-export async function leaveLedger(ctx: HandlerContext, entry: EntryDoc, was: EntryDoc['status']): Promise<void> {
-  const holds = SEAT_HOLDING_STATUSES.includes(was);
-  let freed = false;
-  if (holds) freed = await releaseSeats(ctx.db, entry.eventId, entry._id, entry.seats);
-  else if (!(await leaveQueue(ctx.db, entry.eventId, entry._id))) {
-    // A promoter moved it onto seats just before it ended.
-    freed = await releaseSeats(ctx.db, entry.eventId, entry._id, entry.seats);
-  }
-  if (freed) await promote(ctx, entry.eventId);
+export async function leaveLedger(ctx: HandlerContext, entry: EntryDoc, op: 'release' | 'leave'): Promise<void> {
+  const write = op === 'release'
+    ? () => releaseSeats(ctx, entry.eventId, entry._id, entry.seats)
+    : () => leaveQueue(ctx, entry.eventId, entry._id);
+  const result = await markedWrite(ctx, entry, op, write);
+  if (result === 'busy') return;
+  await finishStep(ctx, entry, {}, result === 'done' ? op : null);
+  if (op === 'release' && result === 'done') await promote(ctx, entry.eventId);
+}
+
+/** What an entry in `status` gives back when it ends: seats, a waitlist place, or nothing (an application). */
+function ledgerOpOnEnd(status: EntryDoc['status']): 'release' | 'leave' | null {
+  if (SEAT_HOLDING_STATUSES.includes(status)) return 'release';
+  return status === 'waitlisted' ? 'leave' : null;
 }
 
 /**
  * Ends an entry from whatever active state it is in now: `known` is the caller's fresh read (it is
- * re-read only after a lost race).
+ * re-read only after a lost race). A step in flight on it is waited for, or finished if cut off.
  */
 export async function endFromCurrent(
   ctx: HandlerContext,
@@ -172,12 +223,21 @@ export async function endFromCurrent(
   to: EntryDoc['status'],
 ): Promise<EntryDoc> {
   let entry = known;
-  for (let attempt = 0; attempt < 4; attempt++) {
+  for (let attempt = 0; attempt < WAIT_FOR_FIRST_TAP.tries; attempt++) {
     if (attempt > 0) entry = await reload(ctx, entry._id);
     if (!allowed.includes(entry.status)) return entry;
-    if (await endEntry(ctx, entry, entry.status, to)) {
-      await leaveLedger(ctx, entry, entry.status);
-      return { ...entry, status: to, activeKey: entry._id, endedAt: ctx.now, updatedAt: ctx.now };
+    if (entry.step) {
+      const mine = await takeOver(ctx, entry);
+      if (mine) await resumeStep(ctx, mine);
+      else if (!isStale(ctx, entry.step.at)) await pause(WAIT_FOR_FIRST_TAP.pauseMs / 2);
+      continue;
+    }
+    const op = ledgerOpOnEnd(entry.status);
+    const step: Step | undefined = op ? { op, at: ctx.now } : undefined;
+    if (await endEntry(ctx, entry, entry.status, to, step)) {
+      const ended: EntryDoc = { ...entry, status: to, activeKey: entry._id, endedAt: ctx.now, updatedAt: ctx.now, step };
+      if (op) await leaveLedger(ctx, ended, op);
+      return { ...ended, step: undefined };
     }
   }
   throw new AppError('CONFLICT');

@@ -3,14 +3,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import { COLLECTIONS } from '../../db/schema';
 import type { Database } from '../../db/database';
 import { AppError } from '../../runtime/app-error';
+import { migrateLedger } from './ledger-migration';
 import { WITHOUT_LEDGER, type EntryDoc, type EventDoc } from './records';
 
 export const eventsOf = (db: Database) => db.collection<EventDoc>(COLLECTIONS.events);
 export const entriesOf = (db: Database) => db.collection<EntryDoc>(COLLECTIONS.eventEntries);
 
-/** One event without its ledger maps; drafts only for staff. */
+/** One event without the marks in flight; drafts only for staff. An event on the old ledger is migrated first. */
 export async function loadEvent(db: Database, id: string, opts: { drafts?: boolean } = {}): Promise<EventDoc> {
-  const res = await eventsOf(db).where({ _id: id }).field(WITHOUT_LEDGER).limit(1).get();
+  let res = await eventsOf(db).where({ _id: id }).field(WITHOUT_LEDGER).limit(1).get();
+  if (res.data[0] && res.data[0].qNext === undefined && (await migrateLedger(db, id))) {
+    res = await eventsOf(db).where({ _id: id }).field(WITHOUT_LEDGER).limit(1).get();
+  }
   const doc = res.data[0];
   if (!doc || (doc.status === 'draft' && !opts.drafts)) throw new AppError('EVENT_NOT_FOUND');
   return doc;

@@ -13,17 +13,14 @@ import { removeEndedReads } from '../rights/articles';
 import { drainOutbox, type SendReport } from '../messages/outbox';
 import { notifyOnce } from './notify';
 import { repairLedgers } from './repair';
-import { endFromCurrent, settle } from './signup';
+import { endFromCurrent } from './signup';
 import { entriesOf, loadEvent } from './store';
 
 const BATCH = 100;
-/** A sign-up still pending after this was interrupted (the function's timeout is 20 s). */
-const STALE_PENDING_MS = 60_000;
 const REMIND_WITHIN_MS = 24 * 3600_000;
 
 export interface TickReport {
   expired: number;
-  settled: number;
   repaired: number;
   reminded: number;
   outbox: SendReport;
@@ -31,7 +28,7 @@ export interface TickReport {
 
 export async function tick(ctx: HandlerContext): Promise<TickReport> {
   const _ = ctx.db.command;
-  const report: Omit<TickReport, 'outbox'> = { expired: 0, settled: 0, repaired: 0, reminded: 0 };
+  const report: Omit<TickReport, 'outbox'> = { expired: 0, repaired: 0, reminded: 0 };
 
   const lapsed = await entriesOf(ctx.db).where({ status: 'offered', offerExpiresAt: _.lte(ctx.now) }).limit(BATCH).get();
   for (const entry of lapsed.data) {
@@ -39,20 +36,7 @@ export async function tick(ctx: HandlerContext): Promise<TickReport> {
     if (ended.status === 'expired') report.expired += 1;
   }
 
-  const stale = await entriesOf(ctx.db)
-    .where({ status: 'pending', createdAt: _.lt(new Date(ctx.now.getTime() - STALE_PENDING_MS)) })
-    .limit(BATCH)
-    .get();
-  for (const entry of stale.data) {
-    try {
-      await settle(ctx, await loadEvent(ctx.db, entry.eventId, { drafts: true }), entry);
-      report.settled += 1;
-    } catch (error) {
-      console.error('[events] could not settle', entry._id, error);
-    }
-  }
-
-  // Ledger writes cut off half-way (repair.ts).
+  // Ledger steps cut off half-way, sign-ups left pending among them (repair.ts).
   report.repaired = await repairLedgers(ctx);
 
   // Housekeeping for every area's rate limits (server/domain/rate-limits.ts) and the day's article

@@ -18,7 +18,7 @@
 import type { TapResult } from '../../../contract/station/model';
 import { shanghai, shanghaiDay } from '../../../contract/time';
 import type { Doc } from '../../db/database';
-import { giveBack, holdsUnit, increment, isDuplicateKey, takeOne, undoIncrement } from '../../db/counters';
+import { giveBack, increment, isDuplicateKey, takeMarked, undoIncrement } from '../../db/counters';
 import { COLLECTIONS } from '../../db/schema';
 import { AppError } from '../../runtime/app-error';
 import type { HandlerContext } from '../../runtime/context';
@@ -96,13 +96,12 @@ async function finishTap(ctx: HandlerContext, tapDoc: TapDoc, service: Service):
   if (service.kind === 'gift') {
     const stock = ctx.db.collection<Doc>(COLLECTIONS.stationStock);
     const sid = stockId(tapDoc.campaignId, service.id);
-    const taken =
-      (await takeOne(ctx.db, stock, {
-        id: sid,
-        init: { campaignId: tapDoc.campaignId, serviceId: service.id, stock: service.stock ?? 0 },
-        capacity: service.stock ?? 0,
-        marker: tapDoc._id,
-      })) || (await holdsUnit(stock, sid, tapDoc._id));
+    const taken = await takeMarked(ctx.db, stock, {
+      id: sid,
+      init: { campaignId: tapDoc.campaignId, serviceId: service.id, stock: service.stock ?? 0 },
+      capacity: service.stock ?? 0,
+      marker: tapDoc._id,
+    });
     if (!taken) {
       await taps.where({ _id: tapDoc._id, done: false }).remove();
       return { serviceId: service.id, counted: false, gift: 'out', message: `${service.label}已经发完了，真抱歉` };
