@@ -368,7 +368,7 @@ describe('staff: 工作台', () => {
     // Dates are chosen, not typed: the box opens the phone's picker.
     await form.locator('[aria-label="开始日期"]').click();
     await page.locator('.taro-picker__action:visible, .weui-picker__action:visible').getByText('确定').click({ timeout: STEP });
-    await form.locator('[aria-label="开始日期"]').getByText(shanghaiDay()).waitFor({ timeout: STEP });
+    await form.locator('[aria-label="开始日期"]').getByText(dayText(shanghaiDay())).waitFor({ timeout: STEP });
 
     // Refused: the box that is wrong says so in plain Chinese.
     await form.getByText('保存', { exact: true }).click();
