@@ -12,7 +12,7 @@
  */
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import { shanghaiDay } from '../time';
+import { shanghaiDay, WEEKDAY_LABELS } from '../time';
 
 dayjs.extend(utc);
 
@@ -38,7 +38,6 @@ export interface DeadlineAnswer {
 
 export type DeadlineError = { error: string };
 
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
 /** The holiday rule, said once for every calculator. */
 export const HOLIDAY_NOTE =
@@ -59,7 +58,7 @@ export function addYears(date: string, years: number): string {
 
 export function dateText(date: string): string {
   const d = dayjs.utc(date);
-  return `${d.year()}年${d.month() + 1}月${d.date()}日（周${WEEKDAYS[d.day()]}）`;
+  return `${d.year()}年${d.month() + 1}月${d.date()}日（${WEEKDAY_LABELS[d.day()]}）`;
 }
 
 /**
@@ -68,7 +67,7 @@ export function dateText(date: string): string {
  */
 export function lastDayWords(date: string): string {
   const d = dayjs.utc(date);
-  return `最晚${d.year()}年${d.month() + 1}月${d.date()}日周${WEEKDAYS[d.day()]}（当天也可以）`;
+  return `最晚${d.year()}年${d.month() + 1}月${d.date()}日${WEEKDAY_LABELS[d.day()]}（当天也可以）`;
 }
 
 function daysBetween(from: string, to: string): number {

@@ -311,7 +311,7 @@ describe('consultations', () => {
     const asked = ok(await cloud.call('rights', 'ask', { ...question, requestId: rid() }, who));
     expect(asked.status).toBe('submitted');
     expect(asked.phone).toBe('13812345678');
-    expect(asked.dueText).toMatch(/^\d+月\d+日（周[一二三四五]）18:00前$/);
+    expect(asked.dueText).toMatch(/^\d+月\d+日 周[一二三四五] 18:00前$/);
     expect(new Date(asked.dueAt).getTime()).toBeGreaterThan(Date.now());
     expect(code(await cloud.call('rights', 'rate', { id: asked.id, rating: 3 }, who))).toBe('NOT_ANSWERED_YET');
 

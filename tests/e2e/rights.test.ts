@@ -76,7 +76,7 @@ describe('维权 in the H5 build', () => {
     await page.locator('[data-testid="submit-ask"]').click();
     await page.locator('[data-testid="case"]').waitFor({ timeout: 20000 });
     await page.getByText('提交成功！').waitFor();
-    expect(await page.locator('[data-testid="due"]').innerText()).toMatch(/\d+月\d+日（周.）18:00前/);
+    expect(await page.locator('[data-testid="due"]').innerText()).toMatch(/\d+月\d+日 周. 18:00前/);
     await shot(page, 'case-submitted');
     const [asked] = e2e.cloud.db.find('rights_consultations', { phone: '13912345678' });
     expect(asked).toMatchObject({ category: 'termination', articleSlug: 'dismissal-compensation', status: 'submitted', who: '阿强' });

@@ -19,7 +19,7 @@ import type {
   Vote,
 } from '../../../contract/rights/model';
 import { maskPhone } from '../../../contract/privacy';
-import { shanghai, shanghaiDay } from '../../../contract/time';
+import { dayTimeText, shanghaiDay } from '../../../contract/time';
 
 /** A stable, opaque id from parts (OPENIDs never appear in ids that could reach a screen). */
 export function hashId(...parts: string[]): string {
@@ -164,12 +164,9 @@ export interface ConsultationDoc {
   sensitiveConsentAt?: Date;
 }
 
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-
-/** e.g. 11月26日（周三）18:00前 */
+/** e.g. 11月26日 周三 18:00前: the one date display format (contract/time.ts). */
 export function dueText(dueAt: Date): string {
-  const d = shanghai(dueAt);
-  return `${d.month() + 1}月${d.date()}日（周${WEEKDAYS[d.day()]}）${d.format('HH:mm')}前`;
+  return `${dayTimeText(dueAt)}前`;
 }
 
 function iso(d: Date | string): string {

@@ -65,7 +65,7 @@ describe('worker: 维权', () => {
     await fill(page, '手机号', '13912345678');
     await doubleTap(page.locator('[data-testid="submit-ask"]:visible'));
     await onScreen(page, '提交成功！').waitFor({ timeout: STEP });
-    expect(await page.locator('[data-testid="due"]:visible').innerText()).toMatch(/\d+月\d+日（周.）18:00前/);
+    expect(await page.locator('[data-testid="due"]:visible').innerText()).toMatch(/\d+月\d+日 周. 18:00前/);
     const asked = e2e.cloud.db.find('rights_consultations', { phone: '13912345678' });
     expect(asked).toHaveLength(1);
     await shot(page, 'worker-rights-asked');
