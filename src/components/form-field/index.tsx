@@ -4,7 +4,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import './form-field.scss';
 
 /**
- * One labelled box of a staff form: the label above, the server's plain-Chinese problem (named by
+ * One labelled box of a form (staff editors, the 帮扶 application): the label above, the server's plain-Chinese problem (named by
  * the schema's `.describe()` label, contract/field-messages.ts) in red below. No box goes unlabelled.
  */
 export function LabelledField({ label, error, children }: { label: string; error?: string; children: ReactNode }) {

@@ -68,7 +68,10 @@ export async function doubleTap(app: Weapp, text: string | RegExp): Promise<void
 /** The input or textarea a person finds by its placeholder or its spoken label (aria-label). */
 function box(app: Weapp, label: string): Element {
   const boxes = Array.from(app.top().node.dom.querySelectorAll('wx-input, wx-textarea'));
-  const names = (el: Element) => [attr(el, 'placeholder'), attr(el, 'aria-label')].map((v) => String(v ?? ''));
+  // A person finds a box by the words on it or the label above it (LabelledField); aria-label does
+  // not reach the weapp template for every component.
+  const labelAbove = (el: Element) => el.closest('.form-field')?.querySelector('.form-field__label')?.textContent;
+  const names = (el: Element) => [attr(el, 'placeholder'), attr(el, 'aria-label'), labelAbove(el)].map((v) => String(v ?? ''));
   const found = boxes.find((el) => names(el).some((n) => n.includes(label)));
   if (!found) {
     const seen = boxes.map((el) => names(el).filter(Boolean).join('/') || '(unnamed)').join(' | ');
@@ -77,7 +80,7 @@ function box(app: Weapp, label: string): Element {
   return found;
 }
 
-/** Types into the input or textarea found by `label` (placeholder or aria-label), then leaves it. */
+/** Types into the input or textarea found by `label` (placeholder, aria-label or the label above it), then leaves it. */
 export async function type(app: Weapp, label: string, value: string): Promise<void> {
   const el = box(app, label);
   dispatch(el, 'focus', { value: '' });

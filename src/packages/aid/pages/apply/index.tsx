@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { AppButton } from '../../../../components/button';
+import { LabelledField } from '../../../../components/form-field';
 import { usePageParams } from '../../../../hooks/use-page-params';
 import Taro from '@tarojs/taro';
 import {
@@ -156,10 +157,12 @@ export default function AidApplyPage() {
 
           <View className='card'>
             <Text className='ad-section'>3. 填写情况</Text>
-            <Input className='input' value={name} placeholder='姓名' onInput={(e) => changed(setName)(e.detail.value)} aria-label='姓名' name='name' />
-            {errors.name && <Text className='ad-error'>{errors.name}</Text>}
-            <Input className='input' type='number' maxlength={11} value={phone} placeholder='手机号' onInput={(e) => changed(setPhone)(e.detail.value)} aria-label='手机号' name='phone' />
-            {errors.phone && <Text className='ad-error'>{errors.phone}</Text>}
+            <LabelledField label='姓名' error={errors.name}>
+              <Input className='input' value={name} onInput={(e) => changed(setName)(e.detail.value)} aria-label='姓名' name='name' />
+            </LabelledField>
+            <LabelledField label='手机号' error={errors.phone}>
+              <Input className='input' type='number' maxlength={11} value={phone} onInput={(e) => changed(setPhone)(e.detail.value)} aria-label='手机号' name='phone' />
+            </LabelledField>
             {spec.fields.map((f) =>
               f === 'legalTopic' ? (
                 <View key={f}>
@@ -172,30 +175,30 @@ export default function AidApplyPage() {
                   {errors[f] && <Text className='ad-error'>{errors[f]}</Text>}
                 </View>
               ) : (
-                <View key={f}>
+                <LabelledField key={f} label={FIELD_TITLES[f].label} error={errors[f]}>
                   <Input
                     className='input'
                     type={FIELD_TITLES[f].numeric ? 'number' : 'text'}
                     value={values[f] ?? ''}
-                    placeholder={`${FIELD_TITLES[f].label}：${FIELD_TITLES[f].placeholder}`}
+                    placeholder={FIELD_TITLES[f].placeholder}
                     onInput={(e) => setField(f, e.detail.value)}
                     aria-label={FIELD_TITLES[f].label}
                     name={f}
                   />
-                  {errors[f] && <Text className='ad-error'>{errors[f]}</Text>}
-                </View>
+                </LabelledField>
               ),
             )}
-            <Textarea
-              className='textarea'
-              value={description}
-              maxlength={AID_LIMITS.descriptionMax}
-              placeholder='简单说说你的情况和想要的帮助'
-              onInput={(e) => changed(setDescription)(e.detail.value)}
-              aria-label='情况说明'
-              name='description'
-            />
-            {errors.description && <Text className='ad-error'>{errors.description}</Text>}
+            <LabelledField label='情况说明' error={errors.description}>
+              <Textarea
+                className='textarea'
+                value={description}
+                maxlength={AID_LIMITS.descriptionMax}
+                placeholder='简单说说你的情况和想要的帮助'
+                onInput={(e) => changed(setDescription)(e.detail.value)}
+                aria-label='情况说明'
+                name='description'
+              />
+            </LabelledField>
             {spec.sensitive && <SensitiveConsent kind={spec.sensitive} checked={consent} onChange={setConsent} />}
           </View>
 
