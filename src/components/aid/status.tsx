@@ -7,7 +7,7 @@ export const dayText = (d: Date | string) => shanghai(d).format('M月D日');
 
 export function AidStatusTag({ status }: { status: AidStatus }) {
   const tone = status === 'done' ? ' ad-status--end' : status === 'refused' ? ' ad-status--refused' : status === 'needs-more' ? ' ad-status--needs-more' : '';
-  return <Text className={`ad-status${tone}`}>{AID_STATUS_LABELS[status]}</Text>;
+  return <Text className={`status-tag ad-status${tone}`}>{AID_STATUS_LABELS[status]}</Text>;
 }
 
 /** Every step with its date, oldest first: what happened and when. */

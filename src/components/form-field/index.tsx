@@ -12,7 +12,7 @@ export function LabelledField({ label, error, children }: { label: string; error
     <View className='form-field'>
       <Text className='form-field__label'>{label}</Text>
       {children}
-      {error && <Text className='form-field__error'>{error}</Text>}
+      {error && <Text className='field-error'>{error}</Text>}
     </View>
   );
 }

@@ -31,7 +31,7 @@ export function SearchBox({ initial = '', onSearch, autoFocus = false }: { initi
         搜索
       </AppButton>
       {hint && (
-        <Text className='rt-error' data-testid='search-hint' style={{ display: 'block', width: '100%' }}>
+        <Text className='field-error' data-testid='search-hint' style={{ display: 'block', width: '100%' }}>
           {hint}
         </Text>
       )}

@@ -4,7 +4,7 @@ import { shanghai } from '@contract/time';
 import './rights.scss';
 
 export function StatusTag({ status }: { status: ConsultationStatus }) {
-  return <Text className={`rt-status rt-status--${status}`}>{CONSULTATION_STATUS_LABELS[status]}</Text>;
+  return <Text className={`status-tag rt-status--${status}`}>{CONSULTATION_STATUS_LABELS[status]}</Text>;
 }
 
 /** An instant as a worker reads it: 11月24日 21:40 (Shanghai). */

@@ -75,7 +75,7 @@ function AddDocument({ app, onAdded }: { app: AidApplication; onAdded: (a: AidAp
       )}
       {message && (
         <View role='alert'>
-          <Text className='ad-error'>{message}</Text>
+          <Text className='field-error'>{message}</Text>
         </View>
       )}
     </View>

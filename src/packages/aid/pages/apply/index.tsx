@@ -152,7 +152,7 @@ export default function AidApplyPage() {
                 </View>
               )}
             </AsyncView>
-            {errors.centreId && <Text className='ad-error'>{errors.centreId}</Text>}
+            {errors.centreId && <Text className='field-error'>{errors.centreId}</Text>}
           </View>
 
           <View className='card'>
@@ -172,7 +172,7 @@ export default function AidApplyPage() {
                       {LEGAL_TOPIC_LABELS[t]}
                     </Text>
                   ))}
-                  {errors[f] && <Text className='ad-error'>{errors[f]}</Text>}
+                  {errors[f] && <Text className='field-error'>{errors[f]}</Text>}
                 </View>
               ) : (
                 <LabelledField key={f} label={FIELD_TITLES[f].label} error={errors[f]}>
@@ -206,7 +206,7 @@ export default function AidApplyPage() {
             <Text className='muted' style={{ display: 'block' }}>
               这类申请会在 {AID_DUE_WORKING_DAYS[spec.difficulty]} 个工作日内办理（节假日顺延），进度在“我的帮扶申请”里看。
             </Text>
-            {message && <Text className='ad-error'>{message}</Text>}
+            {message && <Text className='field-error'>{message}</Text>}
             <AppButton busy={busy} onClick={() => void submit()} data-testid='submit-aid'>
               提交申请
             </AppButton>

@@ -59,7 +59,7 @@ export default function AidAlertsPage() {
           </View>
         )}
       </AsyncView>
-      {message && <Text className='ad-error'>{message}</Text>}
+      {message && <Text className='field-error'>{message}</Text>}
     </PageShell>
   );
 }

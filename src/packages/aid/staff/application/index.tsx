@@ -90,7 +90,7 @@ export default function AidStaffApplicationPage() {
                   </Text>
                 ))}
                 <Text className='ad-line'>{app.description}</Text>
-                <Text className={app.overdue ? 'ad-error' : 'muted'}>
+                <Text className={app.overdue ? 'field-error' : 'muted'}>
                   {app.centreName} · 期限 {dayText(app.dueAt)}
                   {app.overdue ? '（已超期）' : ''} · {app.code}
                 </Text>
@@ -164,7 +164,7 @@ export default function AidStaffApplicationPage() {
               )}
               {message && (
                 <View className='card' role='alert'>
-                  <Text className='ad-error'>{message}</Text>
+                  <Text className='field-error'>{message}</Text>
                 </View>
               )}
               <View className='card'>

@@ -38,7 +38,7 @@ export default function AidQueuePage() {
                   </Text>
                   <AidStatusTag status={a.status} />
                 </View>
-                <Text className={a.overdue ? 'ad-error' : 'muted'}>
+                <Text className={a.overdue ? 'field-error' : 'muted'}>
                   {a.centreName} · {a.overdue ? '已超期' : '期限'} {dayText(a.dueAt)}
                 </Text>
               </View>

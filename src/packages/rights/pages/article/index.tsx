@@ -112,7 +112,7 @@ function Feedback({ article, onVoted }: { article: ArticleView; onVoted: (votes:
           </AppButton>
         </View>
       )}
-      {message && <Text className='rt-error'>{message}</Text>}
+      {message && <Text className='field-error'>{message}</Text>}
     </View>
   );
 }
@@ -133,7 +133,7 @@ function FavouriteButton({ article }: { article: ArticleView }) {
       <AppButton kind='secondary' onClick={() => void toggle()} data-testid='favourite'>
         {on ? '★ 已收藏' : '☆ 收藏'}
       </AppButton>
-      {message && <Text className='rt-error'>{message}</Text>}
+      {message && <Text className='field-error'>{message}</Text>}
     </View>
   );
 }

@@ -100,7 +100,7 @@ export default function RightsAskPage() {
             </Text>
           ))}
         </View>
-        {errors.category && <Text className='rt-error'>{errors.category}</Text>}
+        {errors.category && <Text className='field-error'>{errors.category}</Text>}
       </View>
 
       <View className='card'>
@@ -120,7 +120,7 @@ export default function RightsAskPage() {
         <Text className='muted'>
           {[...description].length}/{RIGHTS_LIMITS.descriptionMax}
         </Text>
-        {errors.description && <Text className='rt-error'>{errors.description}</Text>}
+        {errors.description && <Text className='field-error'>{errors.description}</Text>}
         {sensitive && <SensitiveConsent kind={sensitive} checked={consent} onChange={setConsent} />}
       </View>
 
@@ -136,7 +136,7 @@ export default function RightsAskPage() {
           aria-label='手机号'
           name='phone'
         />
-        {errors.phone && <Text className='rt-error'>{errors.phone}</Text>}
+        {errors.phone && <Text className='field-error'>{errors.phone}</Text>}
         <Check on={noEmployerContact} label='不要联系我的单位' hint='工会不会在你同意前找你的厂' onChange={changed(setNoEmployerContact)} />
         <Check on={anonymous} label='匿名提问' hint='工作人员看不到你的名字' onChange={changed(setAnonymous)} />
       </View>
@@ -145,7 +145,7 @@ export default function RightsAskPage() {
         <Text className='muted' style={{ display: 'block' }}>
           工作人员会在{RIGHTS_LIMITS.answerWorkingDays}个工作日内答复（节假日顺延），答复后在“我的咨询”里能看到。每人每天最多提交{RIGHTS_LIMITS.consultationsPerDay}个问题。
         </Text>
-        {message && <Text className='rt-error'>{message}</Text>}
+        {message && <Text className='field-error'>{message}</Text>}
         <AppButton disabled={busy} busy={busy} onClick={() => void submit()} data-testid='submit-ask'>
           提交问题
         </AppButton>

@@ -42,7 +42,7 @@ function Rate({ c, onRated }: { c: Consultation; onRated: (c: Consultation) => v
           {ANSWER_RATINGS[r]}
         </AppButton>
       ))}
-      {message && <Text className='rt-error'>{message}</Text>}
+      {message && <Text className='field-error'>{message}</Text>}
     </View>
   );
 }

@@ -157,7 +157,7 @@ export default function RightsDeadlinesPage() {
 
       {answer && 'error' in answer && (
         <View className='card'>
-          <Text className='rt-error'>{answer.error}</Text>
+          <Text className='field-error'>{answer.error}</Text>
         </View>
       )}
       {answer && !('error' in answer) && (

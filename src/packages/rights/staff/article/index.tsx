@@ -151,7 +151,7 @@ export default function RightsStaffArticlePage() {
         ) : (
           <Input className='input' value={form[key]} onInput={set(key)} aria-label={label} name={key} disabled={key === 'slug' && !isNew} />
         )}
-        {error && <Text className='rt-error'>{error}</Text>}
+        {error && <Text className='field-error'>{error}</Text>}
       </View>
     );
   }
@@ -259,7 +259,7 @@ export default function RightsStaffArticlePage() {
           <Text className='rt-check__box'>{form.featured ? '☑' : '☐'}</Text>
           <Text>在维权首页推荐</Text>
         </View>
-        {message && <Text className='rt-error'>{message}</Text>}
+        {message && <Text className='field-error'>{message}</Text>}
         <AppButton disabled={busy} onClick={() => void save()}>
           保存
         </AppButton>

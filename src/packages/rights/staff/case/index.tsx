@@ -33,7 +33,7 @@ function AnswerForm({ c, onDone }: { c: StaffConsultation; onDone: (c: StaffCons
         用职工看得懂的话：先说能不能、怎么做，再说依据。{c.noEmployerContact ? '职工不希望联系单位。' : ''}
       </Text>
       <Textarea className='textarea' value={text} maxlength={RIGHTS_LIMITS.answerMax} onInput={(e) => setText(e.detail.value)} aria-label='答复' name='answer' />
-      {message && <Text className='rt-error'>{message}</Text>}
+      {message && <Text className='field-error'>{message}</Text>}
       <AppButton disabled={busy} onClick={() => void send()}>
         发送答复
       </AppButton>
@@ -87,7 +87,7 @@ export default function RightsStaffCasePage() {
                     我来处理
                   </AppButton>
                 )}
-                {message && <Text className='rt-error'>{message}</Text>}
+                {message && <Text className='field-error'>{message}</Text>}
               </View>
               {c.answer ? (
                 <View className='card'>
